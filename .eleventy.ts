@@ -1,0 +1,45 @@
+/**
+ * Eleventy configuration: a table of contents of the site. The work is in src/build/.
+ * Run through the build (`npm run build`), or directly:
+ *   tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts
+ * ARCHIVE_ARTICLES names the articles folder (default: articles).
+ */
+import { renderMarkdown } from "./src/build/render-body.ts";
+import { loadSiteData } from "./src/build/site-data.ts";
+import { registerFilters } from "./src/build/filters.ts";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Eleventy ships no types for its config object
+export default function (eleventyConfig: any) {
+  // Markdown engine: remark + remark-html, the same renderer that renders article bodies.
+  // https://www.11ty.dev/docs/languages/markdown/#optional-set-your-own-library-instance
+  eleventyConfig.setLibrary("md", { render: (text: string) => renderMarkdown(text) });
+
+  // The archive: every record, checked and rendered once, as global data for the paginated templates.
+  // https://www.11ty.dev/docs/data-global-custom/
+  const articlesDir = process.env["ARCHIVE_ARTICLES"] ?? "articles";
+  eleventyConfig.addGlobalData("archive", () => loadSiteData(articlesDir));
+  eleventyConfig.addGlobalData("site", {
+    title: process.env["ARCHIVE_TITLE"] ?? "Truss–Lavrov Talks Archive",
+    description: "News coverage of the talks between Liz Truss and Sergey Lavrov, December 2021 to February 2022.",
+    url: process.env["ARCHIVE_URL"] ?? "https://example.org",
+  });
+
+  // Filters used by the templates (dates, names to URLs, JSON for JSON-LD).
+  registerFilters(eleventyConfig);
+
+  // Static files: the stylesheet and scripts in public/ are copied as they are.
+  // https://www.11ty.dev/docs/copy/
+  eleventyConfig.addPassthroughCopy({ public: "/" });
+
+  // Nunjucks escapes every value unless a template says `| safe`: scraped text is text.
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
+  eleventyConfig.setQuietMode(true);
+
+  return {
+    dir: { input: "templates", includes: "_includes", layouts: "_layouts", data: "_data" },
+    templateFormats: ["njk", "md"],
+    // Scraped text may contain {{ or {%: Markdown is never run through a template engine.
+    markdownTemplateEngine: false,
+    htmlTemplateEngine: "njk",
+  };
+}

@@ -1,0 +1,12 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "_site/", ".cache/", "bench-results/", "**/*.building-*/", "public/pagefind/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["public/**/*.js"],
+    languageOptions: { globals: { window: "readonly", document: "readonly", URL: "readonly", URLSearchParams: "readonly", history: "readonly", location: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly", PagefindUI: "readonly", CSS: "readonly" } },
+  },
+);

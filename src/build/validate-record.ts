@@ -1,0 +1,100 @@
+/**
+ * Checks a record file as a person left it: every field of the contract present with the right
+ * type, no unknown field, a date that is a date. Messages name the field's line, like a compiler.
+ */
+import { isValid, parseISO } from "date-fns";
+import { CHECKSUM_FIELD, FIELD_ORDER, type ArticleRecord } from "../record.ts";
+
+export interface RecordProblem {
+  line: number;
+  message: string;
+}
+
+const OPTIONAL_DEFAULTS: Partial<Record<keyof ArticleRecord, unknown>> = {
+  title_basis: "edited",
+  standfirst: null,
+  time: null,
+  date_basis: "edited",
+  date_evidence: null,
+  date_confidence: "high",
+  source: "Unknown",
+  source_basis: "edited",
+  agency: null,
+  author: null,
+  credits: [],
+  people: [],
+  places: [],
+  organisations: [],
+  quotes: [],
+  event: null,
+  raw: null,
+  raw_sha256: null,
+  removed: [],
+};
+
+const ENUMS: Partial<Record<keyof ArticleRecord, readonly string[]>> = {
+  title_basis: ["headline", "lead", "edited"],
+  date_basis: ["prefix", "dateline", "text", "inferred", "unknown", "edited"],
+  date_confidence: ["high", "medium", "low"],
+  source_basis: ["signoff", "dateline", "byline", "signature", "unknown", "edited"],
+};
+
+const STRING_LISTS: (keyof ArticleRecord)[] = ["credits", "people", "places", "organisations"];
+const NULLABLE_STRINGS: (keyof ArticleRecord)[] = ["standfirst", "time", "date_evidence", "agency", "author", "event", "raw", "raw_sha256"];
+
+/** The line of a top-level key in the front matter (1-based, counting the opening ---). */
+export function keyLine(frontMatter: string, key: string): number {
+  const i = frontMatter.split("\n").findIndex((l) => l.startsWith(`${key}:`));
+  return i === -1 ? 1 : i + 2;
+}
+
+export function validateRecord(data: Record<string, unknown>, frontMatter: string): { record: ArticleRecord | null; problems: RecordProblem[] } {
+  const problems: RecordProblem[] = [];
+  const at = (key: string) => keyLine(frontMatter, key);
+  const known = new Set<string>([...FIELD_ORDER, CHECKSUM_FIELD]);
+  for (const key of Object.keys(data)) {
+    if (!known.has(key)) problems.push({ line: at(key), message: `unknown field "${key}"; the record's fields are listed in README.md (Record contract)` });
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of FIELD_ORDER) {
+    const value = key in data ? data[key] : OPTIONAL_DEFAULTS[key];
+    out[key] = value;
+  }
+  if (typeof out["title"] !== "string" || out["title"].trim() === "") {
+    problems.push({ line: at("title"), message: 'missing title: add a line `title: "..."` to the front matter' });
+  }
+  if (typeof out["slug"] !== "string" || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(out["slug"])) {
+    problems.push({ line: at("slug"), message: "slug must be lower-case letters, digits and hyphens, e.g. 2022-02-10-truss-meets-lavrov" });
+  }
+  const date = out["date"];
+  if (date !== null && date !== undefined) {
+    if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !isValid(parseISO(date))) {
+      problems.push({ line: at("date"), message: `date ${JSON.stringify(date)} is not a date: write YYYY-MM-DD, or null when unknown` });
+    }
+  } else {
+    out["date"] = null;
+  }
+  const time = out["time"];
+  if (time !== null && (typeof time !== "string" || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time))) {
+    problems.push({ line: at("time"), message: `time ${JSON.stringify(time)} is not a time of day: write HH:MM, or null` });
+  }
+  for (const [key, allowed] of Object.entries(ENUMS)) {
+    if (!allowed.includes(out[key] as string)) {
+      problems.push({ line: at(key), message: `${key} must be one of ${allowed.join(", ")}` });
+    }
+  }
+  for (const key of STRING_LISTS) {
+    const v = out[key];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) problems.push({ line: at(key), message: `${key} must be a list of names` });
+  }
+  for (const key of NULLABLE_STRINGS) {
+    const v = out[key];
+    if (v !== null && typeof v !== "string") problems.push({ line: at(key), message: `${key} must be text or null` });
+  }
+  if (typeof out["source"] !== "string") problems.push({ line: at("source"), message: "source must be text (\"Unknown\" when not known)" });
+  const quotes = out["quotes"];
+  if (!Array.isArray(quotes) || quotes.some((q) => typeof q !== "object" || q === null || typeof (q as { text?: unknown }).text !== "string")) {
+    problems.push({ line: at("quotes"), message: "quotes must be a list of { speaker, text }" });
+  }
+  return { record: problems.length ? null : (out as unknown as ArticleRecord), problems };
+}

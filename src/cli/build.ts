@@ -1,0 +1,39 @@
+/** npm run build [-- --articles DIR --out DIR --path-prefix /sub/ --no-ingest] ; npm start = build, then serve with live reload */
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { buildSite } from "../build/site-build.ts";
+import { runIngest } from "./ingest.ts";
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string", default: "articles" },
+    out: { type: "string", default: "_site" },
+    "path-prefix": { type: "string", default: "/" },
+    "no-ingest": { type: "boolean", default: false },
+    serve: { type: "boolean", default: false },
+    port: { type: "string", default: "8080" },
+  },
+});
+
+const started = Date.now();
+let exitCode = 0;
+if (!values["no-ingest"]) {
+  exitCode = runIngest({ input: join(values.articles, "raw"), output: values.articles, reportFile: join(".cache", "ingest-report.json") });
+  if (exitCode !== 0) console.error("ingest refused some raw files (listed above); the others are built");
+}
+const result = await buildSite({ articlesDir: values.articles, outDir: values.out, pathPrefix: values["path-prefix"] });
+if (!result.ok) {
+  for (const e of result.errors) console.error(e);
+  console.error(`build failed; ${values.out}/ is left as it was`);
+  process.exit(1);
+}
+console.log(
+  `built ${values.out}/: ${result.articles} articles, ${result.pages} pages, ${result.indexed} indexed for search ` +
+    `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);
+if (values.serve) {
+  const { serve } = await import("../build/serve.ts");
+  await serve({ articlesDir: values.articles, outDir: values.out, port: Number(values.port) });
+} else {
+  process.exitCode = exitCode;
+}

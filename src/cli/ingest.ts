@@ -1,0 +1,33 @@
+/** npm run ingest [-- --articles DIR | --input DIR --output DIR] [--report FILE] */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { loadRegistries } from "../registry.ts";
+import { buildReport, summarise } from "../ingest/report.ts";
+import { ingestFolder, readRawFolder } from "../ingest/store.ts";
+
+export function runIngest(opts: { input: string; output: string; reportFile: string | null; quiet?: boolean }): number {
+  const files = readRawFolder(opts.output, opts.input);
+  const run = ingestFolder(files, opts.output, loadRegistries());
+  const report = buildReport(run);
+  if (opts.reportFile) {
+    mkdirSync(dirname(opts.reportFile), { recursive: true });
+    writeFileSync(opts.reportFile, JSON.stringify(report, null, 2) + "\n");
+  }
+  if (!opts.quiet) console.log(summarise(report, opts.output));
+  return report.refused.length > 0 ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: "string", default: "articles" },
+      input: { type: "string" },
+      output: { type: "string" },
+      report: { type: "string" },
+    },
+  });
+  const output = values.output ?? values.articles;
+  const input = values.input ?? join(values.articles, "raw");
+  process.exitCode = runIngest({ input, output, reportFile: values.report ?? join(".cache", "ingest-report.json") });
+}

@@ -1,0 +1,18 @@
+// Eleventy 3 ships no type declarations; this is the part of its programmatic API the build uses.
+declare module "@11ty/eleventy" {
+  export interface EleventyOptions {
+    configPath?: string;
+    pathPrefix?: string;
+    quietMode?: boolean;
+    runMode?: "build" | "watch" | "serve";
+    config?: (eleventyConfig: unknown) => void | Promise<void>;
+  }
+  export class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    init(): Promise<void>;
+    write(): Promise<unknown>;
+    toJSON(): Promise<unknown>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The archive-wide steps of ingest, over every raw file at once: decode and normalise each,
+ * refuse duplicates, infer dates from neighbours, give unique slugs. Pure.
+ */
+import type { ArticleRecord } from "../record.ts";
+import { sha256 } from "../record-file.ts";
+import type { Registries } from "../registry.ts";
+import { decodeRaw } from "./decode.ts";
+import { inferDate } from "./infer-dates.ts";
+import { normalise, type Draft } from "./normalise.ts";
+import { makeSlug, uniqueSlugs } from "./slug.ts";
+
+export interface RawFile {
+  /** Path relative to the articles folder, e.g. raw/001.txt */
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface IngestedArticle {
+  record: ArticleRecord;
+  body: string;
+  warnings: string[];
+  encoding: string;
+}
+
+export interface Refused {
+  path: string;
+  reason: string;
+}
+
+export interface ArchiveIngest {
+  articles: IngestedArticle[];
+  refused: Refused[];
+}
+
+/** `ownerOf` tells which raw file an existing record with a given slug came from, so that no new article takes its name. */
+export function ingestArchive(files: RawFile[], registries: Registries, ownerOf: (slug: string) => string | undefined = () => undefined): ArchiveIngest {
+  const refused: Refused[] = [];
+  const drafts: { path: string; draft: Draft; encoding: string }[] = [];
+  const byHash = new Map<string, string>();
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const decoded = decodeRaw(file.bytes);
+    if (!decoded.ok) {
+      refused.push({ path: file.path, reason: decoded.reason });
+      continue;
+    }
+    const hash = sha256(file.bytes);
+    const twin = byHash.get(hash);
+    if (twin) {
+      refused.push({ path: file.path, reason: `the same text as ${twin}, which is ingested` });
+      continue;
+    }
+    byHash.set(hash, file.path);
+    const result = normalise(decoded.text, { path: file.path, sha256: hash }, registries);
+    if (!result.ok) refused.push({ path: file.path, reason: result.reason });
+    else drafts.push({ path: file.path, draft: result.draft, encoding: decoded.encoding });
+  }
+
+  // Dated articles get their slugs first, so that inferred dates can name them.
+  const datedSlugs = uniqueSlugs(drafts.map((d) => (d.draft.record.date ? makeSlug(d.draft.record.date, d.draft.record.title) : "")));
+  const dated = drafts.flatMap((d, i) => (d.draft.record.date ? [{ id: datedSlugs[i]!, draft: d.draft }] : []));
+  for (const d of drafts) {
+    if (d.draft.record.date) continue;
+    const inferred = inferDate(d.draft, dated);
+    if (!inferred) continue;
+    Object.assign(d.draft.record, {
+      date: inferred.date,
+      date_basis: "inferred",
+      date_evidence: inferred.evidence,
+      date_confidence: "low",
+    });
+    d.draft.warnings.push(`date inferred from other articles (${inferred.date}); an editor should confirm it`);
+  }
+  const slugs = uniqueSlugs(
+    drafts.map((d) => makeSlug(d.draft.record.date, d.draft.record.title)),
+    drafts.map((d) => d.path),
+    ownerOf,
+  );
+  const articles = drafts.map((d, i) => ({
+    record: { ...d.draft.record, slug: slugs[i]! } as ArticleRecord,
+    body: d.draft.body,
+    warnings: d.draft.warnings,
+    encoding: d.encoding,
+  }));
+  return { articles, refused };
+}

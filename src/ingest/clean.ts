@@ -1,0 +1,209 @@
+/**
+ * The cleaner: raw text lines to the article's own paragraphs, with the furniture around them
+ * (labels, banners, bylines, date stamps, captions, link lists) set aside by kind. Pure.
+ */
+import { classifyLine, isEndingListMarker, isSectionLabel, looksLikeHeadlineList, signoffPublisher, type LineKind } from "./boilerplate.ts";
+import { readCredit } from "./credits.ts";
+import { findDateCandidates, PREFIX } from "./dates.ts";
+import { splitRunTogether } from "./paragraphs.ts";
+import { bylineName, datelineAgency } from "./source.ts";
+import { endsLikeSentence, isTitleShaped, tidyLine, words } from "./text.ts";
+
+export type RemovedKind = LineKind | "headline-repeat" | "empty-markup";
+
+export interface RemovedLine {
+  kind: RemovedKind;
+  text: string;
+}
+
+export type Block = { type: "paragraph"; text: string } | { type: "crosshead"; text: string };
+
+export interface Cleaned {
+  prefixDate: string | null;
+  headline: string | null;
+  standfirst: string | null;
+  blocks: Block[];
+  removed: RemovedLine[];
+  credits: string[];
+  bylines: string[];
+  signoff: string | null;
+  datelineAgency: string | null;
+  /** The lines that may carry the publication date: date stamps, datelines, the head of the text. */
+  dateLines: string[];
+  /** All text lines as scraped (after tidying), for signature and candidate search. */
+  allLines: string[];
+}
+
+type Line = { text: string; kind: RemovedKind | "body" | "headline" | "standfirst" | "crosshead" };
+
+/** Markup a Markdown-producing crawler left in the text: emphasis markers and links, kept as their words. */
+export function stripCrawlerMarkup(line: string): string {
+  return line
+    .replace(/!?\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)/g, "$1")
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2")
+    .replace(/^#{1,6}\s+/, "")
+    .replace(/\s+([,;])/g, "$1");
+}
+
+function isDateStamp(line: string): boolean {
+  const candidates = findDateCandidates([line]);
+  return candidates.some((c) => c.kind === "published" || c.kind === "updated");
+}
+
+/** A paragraph of prose: a sentence, or long enough that it cannot be a label. */
+function isProse(line: string): boolean {
+  const n = words(line).length;
+  return (endsLikeSentence(line) && n >= 6) || n >= 30;
+}
+
+export function cleanText(text: string): Cleaned {
+  const rawLines = text.split("\n");
+  let prefixDate: string | null = null;
+  const first = rawLines[0] ?? "";
+  const pm = PREFIX.exec(first);
+  if (pm) {
+    prefixDate = pm[1] ?? null;
+    rawLines[0] = first.slice(pm[0].length);
+  }
+  const allLines = rawLines.map(tidyLine).filter((l) => l !== "");
+  const lines: Line[] = allLines.map((t) => ({ text: stripCrawlerMarkup(t), kind: "body" }));
+  const removed: RemovedLine[] = [];
+  const credits: string[] = [];
+  const bylines: string[] = [];
+  let signoff: string | null = null;
+  let agencyFromDateline: string | null = null;
+  const dateLines: string[] = [];
+
+  // Per-line rules.
+  const seen = new Set<string>();
+  for (const line of lines) {
+    const t = line.text;
+    if (t === "") {
+      line.kind = "empty-markup";
+      continue;
+    }
+    const key = t.toLowerCase();
+    if (seen.has(key)) {
+      line.kind = "duplicate";
+      continue;
+    }
+    seen.add(key);
+    const kind = classifyLine(t);
+    if (kind) {
+      line.kind = kind;
+      if (kind === "signoff") signoff ??= signoffPublisher(t);
+      continue;
+    }
+    const by = bylineName(t);
+    if (by) {
+      line.kind = "byline";
+      bylines.push(by);
+      continue;
+    }
+    if (isDateStamp(t)) {
+      line.kind = "dateline";
+      dateLines.push(t);
+      continue;
+    }
+    const credit = readCredit(t);
+    if (credit) {
+      line.kind = credit.caption ? "caption" : "credit";
+      credits.push(credit.credit);
+      continue;
+    }
+    const agency = datelineAgency(t);
+    if (agency) {
+      agencyFromDateline ??= agency;
+      dateLines.push(t);
+    }
+  }
+
+  // A caption repeated with its credit glued on: the second copy is the first plus a credit.
+  for (let i = 1; i < lines.length; i++) {
+    const prev = lines[i - 1]!;
+    const line = lines[i]!;
+    if (line.kind === "body" && prev.text.length > 20 && line.text.startsWith(prev.text) && line.text.length - prev.text.length < 60) {
+      const credit = line.text.slice(prev.text.length).trim();
+      if (credit) credits.push(credit);
+      prev.kind = "caption";
+      line.kind = "caption";
+    }
+  }
+
+  // A trailing list of other stories: from a marker ("Explore", "Most read") or a run of headlines at the end.
+  for (let i = 0; i < lines.length; i++) {
+    const rest = lines.slice(i + 1).filter((l) => l.kind === "body").map((l) => l.text);
+    if (lines[i]!.kind === "body" && isEndingListMarker(lines[i]!.text) && (rest.length === 0 || looksLikeHeadlineList(rest))) {
+      for (let j = i; j < lines.length; j++) if (lines[j]!.kind === "body") lines[j]!.kind = "related-headlines";
+      break;
+    }
+  }
+  const bodyIdx = lines.map((l, i) => (l.kind === "body" ? i : -1)).filter((i) => i >= 0);
+  let tail = bodyIdx.length;
+  while (tail > 0 && !isProse(lines[bodyIdx[tail - 1]!]!.text) && isTitleShaped(lines[bodyIdx[tail - 1]!]!.text.replace(/^[*•-]\s*/, ""), 30)) tail--;
+  if (bodyIdx.length - tail >= 3) for (const i of bodyIdx.slice(tail)) lines[i]!.kind = "related-headlines";
+
+  // The head: labels, the headline, a standfirst, captions, before the first paragraph of prose.
+  const firstProse = lines.findIndex((l) => l.kind === "body" && isProse(l.text));
+  const headEnd = firstProse === -1 ? lines.length : firstProse;
+  let headline: string | null = null;
+  let standfirst: string | null = null;
+  for (let i = 0; i < headEnd; i++) {
+    const line = lines[i]!;
+    if (line.kind !== "body") continue;
+    if (!headline && isSectionLabel(line.text) && words(line.text).length <= 3) {
+      line.kind = "section-label";
+    } else if (!headline && isTitleShaped(line.text, 30)) {
+      headline = line.text;
+      line.kind = "headline";
+    } else {
+      line.kind = "caption";
+    }
+  }
+  // A standfirst: the first line of prose after the headline when page furniture (repeated headline,
+  // caption, date stamp, byline) separates it from the body.
+  if (headline && firstProse !== -1) {
+    const next = lines.slice(firstProse + 1).findIndex((l) => l.kind === "body");
+    const between = lines.slice(firstProse + 1, next === -1 ? lines.length : firstProse + 1 + next);
+    if (between.some((l) => l.kind === "duplicate" || l.kind === "caption" || l.kind === "dateline" || l.kind === "byline" || l.kind === "credit")) {
+      standfirst = lines[firstProse]!.text;
+      lines[firstProse]!.kind = "standfirst";
+    }
+  }
+  for (const line of lines) {
+    if (line.kind === "duplicate" && headline && line.text.toLowerCase() === headline.toLowerCase()) line.kind = "headline-repeat";
+  }
+
+  // The body: prose paragraphs (run-together ones split), and short headline-shaped lines between them as crossheads.
+  const body = lines.filter((l) => l.kind === "body");
+  const blocks: Block[] = [];
+  body.forEach((line, i) => {
+    const isLast = i === body.length - 1;
+    if (!isLast && blocks.length > 0 && !endsLikeSentence(line.text) && isTitleShaped(line.text, 14)) {
+      blocks.push({ type: "crosshead", text: line.text });
+      return;
+    }
+    for (const p of splitRunTogether(line.text)) blocks.push({ type: "paragraph", text: p });
+  });
+
+  for (const line of lines) {
+    if (line.kind !== "body" && line.kind !== "headline" && line.kind !== "standfirst" && line.kind !== "crosshead") {
+      removed.push({ kind: line.kind, text: line.text });
+    }
+  }
+  // Head-of-text lines that may carry the date: the date stamps found above plus the first lines of the article.
+  const headLines = lines.slice(0, Math.max(headEnd + 2, 3)).map((l) => l.text);
+  return {
+    prefixDate,
+    headline,
+    standfirst,
+    blocks,
+    removed,
+    credits: [...new Set(credits)],
+    bylines,
+    signoff,
+    datelineAgency: agencyFromDateline,
+    dateLines: [...new Set([...dateLines, ...headLines])],
+    allLines,
+  };
+}

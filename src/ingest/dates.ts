@@ -1,0 +1,177 @@
+/**
+ * Date candidates: every date the text offers, read with date-fns, then one choice with its basis,
+ * evidence and confidence. A confident date must be a right one: where the text does not anchor a
+ * year, the choice is left to the archive (see infer-dates.ts) or to null.
+ */
+import { format, isValid, parse } from "date-fns";
+import type { Confidence, DateBasis } from "../record.ts";
+
+export type CandidateKind = "prefix" | "published" | "updated" | "dateline" | "mention" | "relative";
+
+export interface DateCandidate {
+  kind: CandidateKind;
+  /** YYYY-MM-DD when the year is known; otherwise null and monthDay is set. */
+  date: string | null;
+  monthDay: string | null; // MM-DD
+  time: string | null; // HH:mm
+  evidence: string;
+  line: number;
+}
+
+export interface DateChoice {
+  date: string | null;
+  time: string | null;
+  date_basis: DateBasis;
+  date_evidence: string | null;
+  date_confidence: Confidence;
+  /** Month and day the text states without a year, for the archive to place. */
+  partial: string | null;
+  warnings: string[];
+}
+
+const MONTH = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
+const TIME = "(?:,?\\s*(?:at\\s+)?(\\d{1,2})[:.](\\d{2})\\s*(am|pm|a\\.m\\.|p\\.m\\.)?)?";
+const MONTH_FIRST = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?${TIME}`, "gi");
+const DAY_FIRST = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?${TIME}`, "gi");
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?\b/g;
+const NUMERIC = /\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b/g;
+const RELATIVE = /\b(\d+|an?|one|two|three)\s+(minutes?|hours?|days?|weeks?)\s+ago\b|\b(yesterday|today)\b/gi;
+
+/** The scraper's leading " date YYYY-MM-DD" prefix. */
+export const PREFIX = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*/;
+
+function ymd(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (!isValid(d) || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return format(parse(`${year}-${month}-${day}`, "yyyy-M-d", new Date(2000, 0, 1)), "yyyy-MM-dd");
+}
+
+function monthNumber(name: string): number {
+  const d = parse(name.slice(0, 3), "MMM", new Date(2000, 0, 1));
+  return d.getMonth() + 1;
+}
+
+function clock(h?: string, m?: string, ampm?: string): string | null {
+  if (!h || !m) return null;
+  let hour = Number(h);
+  const minute = Number(m);
+  const suffix = ampm?.replace(/\./g, "").toLowerCase();
+  if (suffix === "pm" && hour < 12) hour += 12;
+  if (suffix === "am" && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return null;
+  return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+}
+
+function kindOfLine(line: string, matchText: string): CandidateKind {
+  if (/^\s*(updated|last updated|modified)\b/i.test(line)) return "updated";
+  if (/^\s*(published|posted|first published|date)\b/i.test(line)) return "published";
+  const rest = line.replace(matchText, "").replace(/[\s,|•·-]+/g, "");
+  if (rest.length === 0) return "published"; // a line that is only a date: the page's date stamp
+  // "KYIV, Feb 5 (Reuters) -": a news dateline opening the first paragraph
+  if (/^[\p{Lu}][\p{Lu} .'-]+,\s*$/u.test(line.slice(0, line.indexOf(matchText))) && /^\s*(\([^)]*\))?\s*[-–—]/.test(line.slice(line.indexOf(matchText) + matchText.length))) {
+    return "dateline";
+  }
+  return "mention";
+}
+
+/** Every date the lines offer, in reading order. */
+export function findDateCandidates(lines: string[]): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  lines.forEach((line, i) => {
+    const seen: [number, number][] = [];
+    const add = (m: RegExpExecArray, c: Omit<DateCandidate, "kind" | "evidence" | "line">) => {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (seen.some(([s, e]) => start < e && end > s)) return;
+      seen.push([start, end]);
+      const evidence = m[0].trim().replace(/,$/, "");
+      out.push({ ...c, kind: kindOfLine(line, m[0]), evidence, line: i });
+    };
+    for (const m of line.matchAll(ISO)) {
+      const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (date) add(m, { date, monthDay: date.slice(5), time: clock(m[4], m[5]) });
+    }
+    for (const m of line.matchAll(MONTH_FIRST)) {
+      const month = monthNumber(m[1] ?? "");
+      const day = Number(m[2]);
+      const year = m[3] ? Number(m[3]) : null;
+      const md = ymd(2000, month, day);
+      if (!md) continue;
+      add(m, { date: year ? ymd(year, month, day) : null, monthDay: md.slice(5), time: clock(m[4], m[5], m[6]) });
+    }
+    for (const m of line.matchAll(DAY_FIRST)) {
+      const day = Number(m[1]);
+      const month = monthNumber(m[2] ?? "");
+      const year = m[3] ? Number(m[3]) : null;
+      const md = ymd(2000, month, day);
+      if (!md) continue;
+      add(m, { date: year ? ymd(year, month, day) : null, monthDay: md.slice(5), time: clock(m[4], m[5], m[6]) });
+    }
+    for (const m of line.matchAll(NUMERIC)) {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      const year = Number(m[4]);
+      // Day first (British and European usage) unless only the month-first reading is a date.
+      const dayFirst = ymd(year, b, a);
+      const monthFirst = ymd(year, a, b);
+      const date = dayFirst ?? monthFirst;
+      if (!date) continue;
+      const ambiguous = dayFirst !== null && monthFirst !== null && dayFirst !== monthFirst;
+      add(m, { date: ambiguous ? null : date, monthDay: ambiguous ? null : date.slice(5), time: null });
+    }
+    for (const m of line.matchAll(RELATIVE)) {
+      out.push({ kind: "relative", date: null, monthDay: null, time: null, evidence: m[0], line: i });
+    }
+  });
+  return out;
+}
+
+/** The publication date, from the candidates of the head of the article (its first lines) and the prefix. */
+export function chooseDate(prefix: string | null, candidates: DateCandidate[]): DateChoice {
+  const warnings: string[] = [];
+  const stamped = candidates.filter((c) => c.kind === "published" || c.kind === "dateline");
+  const stampedFull = stamped.filter((c) => c.date !== null);
+  const first = stampedFull[0];
+  const ambiguousNumeric = candidates.some((c) => c.kind !== "relative" && c.date === null && c.monthDay === null);
+  if (ambiguousNumeric) warnings.push("a numeric date reads both day-first and month-first; it was not used");
+  if (prefix) {
+    const text = first;
+    if (text && text.date !== prefix) {
+      warnings.push(`the scraper's date ${prefix} and the text's date "${text.evidence}" disagree; the text's was taken`);
+      return { date: text.date, time: text.time, date_basis: text.kind === "dateline" ? "dateline" : "text", date_evidence: text.evidence, date_confidence: "medium", partial: null, warnings };
+    }
+    const time = text?.time ?? null;
+    const evidence = text ? `date ${prefix}; ${text.evidence}` : `date ${prefix}`;
+    return { date: prefix, time, date_basis: "prefix", date_evidence: evidence, date_confidence: "high", partial: null, warnings };
+  }
+  if (first && first.date) {
+    const others = stampedFull.filter((c) => c.kind === first.kind && c.date !== first.date);
+    return {
+      date: first.date,
+      time: first.time,
+      date_basis: first.kind === "dateline" ? "dateline" : "text",
+      date_evidence: first.evidence,
+      date_confidence: others.length ? "medium" : "high",
+      partial: null,
+      warnings,
+    };
+  }
+  const partialStamp = stamped.find((c) => c.monthDay !== null);
+  const updated = candidates.find((c) => c.kind === "updated" && c.date !== null);
+  if (updated && updated.date) {
+    warnings.push(`only an update date is given ("${updated.evidence}"); the article was published on or before it`);
+    return { date: updated.date, time: null, date_basis: "text", date_evidence: updated.evidence, date_confidence: "low", partial: null, warnings };
+  }
+  if (candidates.some((c) => c.kind === "relative")) {
+    warnings.push("relative dates (\"2 days ago\") have no anchor in the text; not used");
+  }
+  return {
+    date: null,
+    time: null,
+    date_basis: "unknown",
+    date_evidence: partialStamp ? partialStamp.evidence : null,
+    date_confidence: "low",
+    partial: partialStamp?.monthDay ?? null,
+    warnings,
+  };
+}

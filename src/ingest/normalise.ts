@@ -1,0 +1,97 @@
+/**
+ * One raw text to one article draft, or a typed refusal: the ingest pipeline of small named steps
+ * (clean, title, date, source, names, quotes). Pure: the file system is touched in store.ts only.
+ */
+import type { ArticleRecord, Removal } from "../record.ts";
+import type { Registries } from "../registry.ts";
+import { cleanText, type RemovedLine } from "./clean.ts";
+import { chooseDate, findDateCandidates } from "./dates.ts";
+import { entitiesOf, findMentions } from "./entities.ts";
+import { titleFromLead } from "./lead-title.ts";
+import { blocksToMarkdown } from "./markdown.ts";
+import { findQuotes } from "./quotes.ts";
+import { chooseSource } from "./source.ts";
+
+/** A record before the archive-wide steps (date inference, slugs). */
+export interface Draft {
+  record: Omit<ArticleRecord, "slug">;
+  body: string;
+  /** Month and day stated without a year, for the archive to place. */
+  partialDate: string | null;
+  warnings: string[];
+  /** Plain text of title and body, for comparing articles. */
+  plain: string;
+}
+
+export type NormaliseResult = { ok: true; draft: Draft } | { ok: false; reason: string };
+
+export function summariseRemoved(removed: RemovedLine[]): Removal[] {
+  const byKind = new Map<string, Removal>();
+  for (const r of removed) {
+    const entry = byKind.get(r.kind);
+    if (entry) entry.lines++;
+    else byKind.set(r.kind, { kind: r.kind, lines: 1, example: r.text.length > 120 ? r.text.slice(0, 117) + "..." : r.text });
+  }
+  return [...byKind.values()].sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
+export function normalise(text: string, raw: { path: string; sha256: string }, registries: Registries): NormaliseResult {
+  const cleaned = cleanText(text);
+  const paragraphs = cleaned.blocks.filter((b) => b.type === "paragraph").map((b) => b.text);
+  if (paragraphs.length === 0) {
+    const kinds = summariseRemoved(cleaned.removed).map((r) => `${r.lines} ${r.kind}`).join(", ");
+    return { ok: false, reason: `no article text: every line is page furniture (${kinds || "nothing left"})` };
+  }
+  const warnings: string[] = [];
+  const title = cleaned.headline ?? titleFromLead(paragraphs[0]!);
+  if (!cleaned.headline) warnings.push("no headline in the text; the title was made from the lead sentence");
+
+  const dateChoice = chooseDate(cleaned.prefixDate, findDateCandidates(cleaned.dateLines));
+  warnings.push(...dateChoice.warnings);
+
+  const fullText = cleaned.allLines.join("\n");
+  const source = chooseSource(
+    { signoff: cleaned.signoff, bylines: cleaned.bylines, datelineAgency: cleaned.datelineAgency },
+    fullText,
+    registries.sources,
+  );
+  if (source.source === "Unknown") warnings.push("the publisher is not named in the text");
+
+  const articleText = [title, cleaned.standfirst ?? "", ...cleaned.blocks.map((b) => b.text)].join("\n\n");
+  const names = entitiesOf(findMentions(articleText, registries.entities));
+  const quotes = findQuotes(paragraphs, registries.entities);
+
+  const record: Omit<ArticleRecord, "slug"> = {
+    title,
+    title_basis: cleaned.headline ? "headline" : "lead",
+    standfirst: cleaned.standfirst,
+    date: dateChoice.date,
+    time: dateChoice.time,
+    date_basis: dateChoice.date_basis,
+    date_evidence: dateChoice.date_evidence,
+    date_confidence: dateChoice.date_confidence,
+    source: source.source,
+    source_basis: source.source_basis,
+    agency: source.agency,
+    author: source.author,
+    credits: cleaned.credits,
+    people: names.people,
+    places: names.places,
+    organisations: names.organisations,
+    quotes,
+    event: null,
+    raw: raw.path,
+    raw_sha256: raw.sha256,
+    removed: summariseRemoved(cleaned.removed),
+  };
+  return {
+    ok: true,
+    draft: {
+      record,
+      body: blocksToMarkdown(cleaned.blocks),
+      partialDate: dateChoice.partial,
+      warnings,
+      plain: articleText,
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Who published the text, which wire agency wrote it, and whose photos it shows: three different
+ * things that scrapes run together. A photo credit is never the publisher.
+ */
+import type { SourceBasis } from "../record.ts";
+import type { SourceEntry } from "../registry.ts";
+
+export interface SourceChoice {
+  source: string;
+  source_basis: SourceBasis;
+  agency: string | null;
+  author: string | null;
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+/** The registry entry a name means, by canonical name or alias, or by its leading words ("TRTWorld and agencies"). */
+export function lookupSource(name: string, registry: SourceEntry[]): SourceEntry | null {
+  const n = norm(name);
+  if (!n) return null;
+  for (const entry of registry) {
+    for (const alias of [entry.name, ...(entry.aliases ?? [])]) {
+      const a = norm(alias);
+      if (n === a || n.startsWith(a + " and ") || n.startsWith(a + " with ")) return entry;
+    }
+  }
+  return null;
+}
+
+const BYLINE = /^by\s+(.{2,80})$/i;
+const REUTERS_STYLE = /^[\p{Lu}][\p{Lu} .'-]+,?\s.*?\(([A-Za-z][\w .&-]{1,30})\)\s*[-–—]/u;
+
+export interface SourceEvidence {
+  signoff: string | null;
+  bylines: string[];
+  datelineAgency: string | null;
+}
+
+/** The agency named in a news dateline such as "KYIV, Feb 5 (Reuters) -". */
+export function datelineAgency(line: string): string | null {
+  const m = REUTERS_STYLE.exec(line);
+  return m ? (m[1] ?? null) : null;
+}
+
+export function bylineName(line: string): string | null {
+  const m = BYLINE.exec(line.trim());
+  if (!m) return null;
+  const name = (m[1] ?? "").replace(/[*_]/g, "").replace(/,.*$/, "").trim();
+  return name.split(/\s+/).length <= 6 ? name : null;
+}
+
+export function chooseSource(evidence: SourceEvidence, fullText: string, registry: SourceEntry[]): SourceChoice {
+  let agency: string | null = null;
+  let author: string | null = null;
+  for (const by of evidence.bylines) {
+    const entry = lookupSource(by, registry);
+    if (entry?.kind === "agency") agency ??= entry.name;
+    else if (entry) agency ??= null;
+    else author ??= by;
+  }
+  if (evidence.signoff) {
+    const entry = lookupSource(evidence.signoff, registry);
+    if (entry) {
+      if (entry.kind === "publisher") return { source: entry.name, source_basis: "signoff", agency, author };
+      agency ??= entry.name;
+    }
+  }
+  if (evidence.datelineAgency) {
+    const entry = lookupSource(evidence.datelineAgency, registry);
+    if (entry) return { source: entry.name, source_basis: "dateline", agency: agency ?? (entry.kind === "agency" ? entry.name : null), author };
+  }
+  for (const entry of registry) {
+    if ((entry.signatures ?? []).some((s) => new RegExp(s, "i").test(fullText))) {
+      return { source: entry.name, source_basis: "signature", agency, author };
+    }
+  }
+  return { source: "Unknown", source_basis: "unknown", agency, author };
+}

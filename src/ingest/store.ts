@@ -1,0 +1,75 @@
+/**
+ * The file-system ends of ingest: read the raw folder, read what records exist, write new and
+ * regenerated records, and never overwrite one a person has edited.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { isUnedited, parseRecordFile, serializeRecord } from "../record-file.ts";
+import type { Registries } from "../registry.ts";
+import { ingestArchive, type IngestedArticle, type RawFile, type Refused } from "./archive.ts";
+
+export type WriteOutcome = "created" | "updated" | "unchanged" | "kept-edited";
+
+export interface IngestRun {
+  written: { article: IngestedArticle; file: string; outcome: WriteOutcome }[];
+  refused: Refused[];
+}
+
+export function readRawFolder(articlesDir: string, rawDir = join(articlesDir, "raw")): RawFile[] {
+  if (!existsSync(rawDir)) return [];
+  return readdirSync(rawDir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith("."))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => ({ path: `raw/${name}`, bytes: readFileSync(join(rawDir, name)) }));
+}
+
+/** Existing record files by the raw file they came from. Files that do not parse are skipped here; the build reports them. */
+function existingByRaw(outputDir: string): Map<string, { file: string; text: string }> {
+  const map = new Map<string, { file: string; text: string }>();
+  if (!existsSync(outputDir)) return map;
+  for (const name of readdirSync(outputDir).filter((n) => n.endsWith(".md")).sort()) {
+    const file = join(outputDir, name);
+    const text = readFileSync(file, "utf8");
+    try {
+      const raw = parseRecordFile(text).data["raw"];
+      if (typeof raw === "string") map.set(raw, { file, text });
+    } catch {
+      map.set(`unparsable:${name}`, { file, text });
+    }
+  }
+  return map;
+}
+
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
+export function ingestFolder(files: RawFile[], outputDir: string, registries: Registries): IngestRun {
+  mkdirSync(outputDir, { recursive: true });
+  const existing = existingByRaw(outputDir);
+  const slugOwner = new Map<string, string>();
+  for (const [raw, { file }] of existing) slugOwner.set(basename(file, ".md"), raw);
+  const result = ingestArchive(files, registries, (slug) => slugOwner.get(slug));
+  const written: IngestRun["written"] = [];
+  for (const article of result.articles) {
+    const file = join(outputDir, `${article.record.slug}.md`);
+    const text = serializeRecord(article.record, article.body);
+    const before = existing.get(article.record.raw);
+    if (before && !isUnedited(before.text)) {
+      written.push({ article, file: before.file, outcome: "kept-edited" });
+      continue;
+    }
+    if (before && before.file !== file) rmSync(before.file);
+    const current = before?.file === file ? before.text : existsSync(file) ? readFileSync(file, "utf8") : null;
+    if (current === text) {
+      written.push({ article, file, outcome: "unchanged" });
+      continue;
+    }
+    writeAtomic(file, text);
+    written.push({ article, file, outcome: before ? "updated" : "created" });
+  }
+  return { written, refused: result.refused };
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    exclude: ["tests/e2e/**", "node_modules/**"],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    // Site builds share Eleventy's module state; one test file at a time keeps them apart.
+    fileParallelism: false,
+  },
+});
