@@ -1,0 +1,45 @@
+/**
+ * Debian's Chromium driven by playwright-core, for the browser tests. CHROME_PATH names the
+ * browser (default /usr/bin/chromium); a missing browser is an error that says where it looked,
+ * never a skipped test.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext } from "playwright-core";
+
+export const chromePath = process.env["CHROME_PATH"] || "/usr/bin/chromium";
+
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium with its own throwaway profile. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromePath)) {
+    throw new Error(
+      `Chromium not found at ${chromePath}: the browser tests need it. ` +
+        `Install it (apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome binary.`,
+    );
+  }
+  const profile = mkdtempSync(join(tmpdir(), "archive-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: chromePath, headless: true, args: FLAGS });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
