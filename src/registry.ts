@@ -18,6 +18,8 @@ export interface EntityEntry {
   name: string;
   variants?: string[];
   short?: string[];
+  /** People only: the pronoun the text uses for them, so that "she said" can find its speaker. */
+  pronoun?: "he" | "she";
 }
 
 export interface EntityRegistry {

@@ -31,9 +31,12 @@ export interface DateChoice {
 
 const MONTH = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?";
 const TIME = "(?:,?\\s*(?:at\\s+)?(\\d{1,2})[:.](\\d{2})\\s*(am|pm|a\\.m\\.|p\\.m\\.)?)?";
-const MONTH_FIRST = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?${TIME}`, "gi");
+const MONTH_FIRST = new RegExp(`\\b${MONTH}(?:\\s+|(?<=\\.))(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?${TIME}`, "gi");
 const DAY_FIRST = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?${TIME}`, "gi");
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?\b/g;
+const YMD_SLASH = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})(?:,?\s+(\d{1,2}):(\d{2}))?\b/g;
+/** A time of day written before the date: "Posted: 4:13 PM Apr. 7, 2022", "Updated 5:44 PM UTC, January 26, 2026". */
+const TIME_BEFORE = /(\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?(?:\s+[A-Z]{2,4})?,?\s*$/i;
 const NUMERIC = /\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b/g;
 const RELATIVE = /\b(\d+|an?|one|two|three)\s+(minutes?|hours?|days?|weeks?)\s+ago\b|\b(yesterday|today)\b/gi;
 
@@ -62,13 +65,26 @@ function clock(h?: string, m?: string, ampm?: string): string | null {
   return `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
 }
 
-function kindOfLine(line: string, matchText: string): CandidateKind {
-  if (/^\s*(updated|last updated|modified)\b/i.test(line)) return "updated";
+const UPDATED_LABEL = /\b(updated|last updated?|modified|last modified)\b[\s:]*(on|at)?[\s:]*$/i;
+const PUBLISHED_LABEL = /\b(published|posted|first published|date)\b[\s:]*(on|at)?[\s:]*$/i;
+const DATE_WORDS = new RegExp(`^(?:\\s|[,|•·:./-]|\\d|${MONTH}|(?:mon|tue|wed|thu|fri|sat|sun)\\w*\\.?|am|pm|a\\.m\\.|p\\.m\\.|at|on|utc|gmt|bst|est|edt|et|cet|updated?|last|published|posted|first|modified)+$`, "i");
+
+/**
+ * What a date in a line is: "updated" or "published" when a label stands right before it (the
+ * label nearest the date wins, so "Wed Apr 20, 2022 01:20 AM Last update on: Wed Apr 20, 2022"
+ * has one of each); "published" in a line made only of dates, times and labels (the page's date
+ * stamp); "dateline" in "KYIV, Feb 5 (Reuters) -"; else a "mention" in running text.
+ */
+function kindOfLine(line: string, matchText: string, at: number): CandidateKind {
+  const before = line.slice(0, at);
+  const lastLabel = before.replace(/[\d:.,\s]*(am|pm|a\.m\.|p\.m\.)?(\s+[A-Z]{2,4})?[\s,]*$/i, "").replace(/\b(mon|tue|wed|thu|fri|sat|sun)\w*\.?[\s,]*$/i, "");
+  if (UPDATED_LABEL.test(lastLabel)) return "updated";
+  if (PUBLISHED_LABEL.test(lastLabel)) return "published";
+  if (/^\s*(updated|last updated|modified)\b/i.test(line) && !/\b(published|posted)\b/i.test(line)) return "updated";
   if (/^\s*(published|posted|first published|date)\b/i.test(line)) return "published";
-  const rest = line.replace(matchText, "").replace(/[\s,|•·-]+/g, "");
-  if (rest.length === 0) return "published"; // a line that is only a date: the page's date stamp
+  if (line.length <= 80 && DATE_WORDS.test(line)) return "published"; // a line that is only a date: the page's date stamp
   // "KYIV, Feb 5 (Reuters) -": a news dateline opening the first paragraph
-  if (/^[\p{Lu}][\p{Lu} .'-]+,\s*$/u.test(line.slice(0, line.indexOf(matchText))) && /^\s*(\([^)]*\))?\s*[-–—]/.test(line.slice(line.indexOf(matchText) + matchText.length))) {
+  if (/^[\p{Lu}][\p{Lu} .'-]+,\s*$/u.test(before) && /^\s*(\([^)]*\))?\s*[-–—]/.test(line.slice(at + matchText.length))) {
     return "dateline";
   }
   return "mention";
@@ -84,10 +100,20 @@ export function findDateCandidates(lines: string[]): DateCandidate[] {
       const end = start + m[0].length;
       if (seen.some(([s, e]) => start < e && end > s)) return;
       seen.push([start, end]);
-      const evidence = m[0].trim().replace(/,$/, "");
-      out.push({ ...c, kind: kindOfLine(line, m[0]), evidence, line: i });
+      let evidence = m[0].trim().replace(/,$/, "");
+      let time = c.time;
+      const pre = TIME_BEFORE.exec(line.slice(Math.max(0, start - 24), start));
+      if (!time && pre) {
+        time = clock(pre[1], pre[2], pre[3]);
+        if (time) evidence = `${pre[0].trim()} ${evidence}`;
+      }
+      out.push({ ...c, time, kind: kindOfLine(line, m[0], start), evidence, line: i });
     };
     for (const m of line.matchAll(ISO)) {
+      const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (date) add(m, { date, monthDay: date.slice(5), time: clock(m[4], m[5]) });
+    }
+    for (const m of line.matchAll(YMD_SLASH)) {
       const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
       if (date) add(m, { date, monthDay: date.slice(5), time: clock(m[4], m[5]) });
     }

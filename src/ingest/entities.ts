@@ -50,7 +50,33 @@ function matchers(registry: EntityRegistry): Matcher[] {
   return list;
 }
 
-/** Every mention in reading order; a short name counts only where the full name also stands in the text. */
+/**
+ * A title or honorific right before a surname ("Mr Lavrov", "Ms Truss", "President Putin",
+ * "Chancellor Scholz"): the text itself says the surname is a person's. Capitalised, so that
+ * "the president" in running text does not count.
+ */
+const TITLE_BEFORE =
+  /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|President|Premier|Chancellor|Minister|Secretary|General|Gen|Senator|Sen|Ambassador|Envoy|Spokesman|Spokeswoman|Spokesperson|King|Queen|Prince|Princess|Pope)\.?\s+$/u;
+
+/** The pronoun the text gives a titled surname: "Mr Lavrov" is he, "Ms Truss" she. */
+const GENDERED_TITLE: [RegExp, "he" | "she"][] = [
+  [/(?:^|[^\p{L}])(?:Mr|Sir|Lord|King|Prince)\.?\s+$/u, "he"],
+  [/(?:^|[^\p{L}])(?:Mrs|Ms|Miss|Dame|Lady|Queen|Princess)\.?\s+$/u, "she"],
+];
+
+/** The pronoun a mention's own title implies, or null when it has none. */
+export function titlePronoun(text: string, mention: Mention): "he" | "she" | null {
+  const before = text.slice(Math.max(0, mention.index - 12), mention.index);
+  for (const [re, pronoun] of GENDERED_TITLE) if (re.test(before)) return pronoun;
+  return null;
+}
+
+/**
+ * Every mention in reading order, over the whole article text. A short name (a surname alone)
+ * counts when the article names the person: the full name or a variant stands anywhere in the
+ * text, or the surname stands once after a title or honorific ("Mr Lavrov"). Then every
+ * occurrence of the short name counts, in any paragraph.
+ */
 export function findMentions(text: string, registry: EntityRegistry): Mention[] {
   const found: Mention[] = [];
   for (const m of matchers(registry)) {
@@ -58,7 +84,9 @@ export function findMentions(text: string, registry: EntityRegistry): Mention[] 
       found.push({ name: m.name, kind: m.kind, index: hit.index, text: hit[0], short: m.short });
     }
   }
-  const named = new Set(found.filter((f) => !f.short).map((f) => f.name));
+  const named = new Set(
+    found.filter((f) => !f.short || TITLE_BEFORE.test(text.slice(Math.max(0, f.index - 20), f.index))).map((f) => f.name),
+  );
   // Longer, earlier matches win where two overlap ("Russian Foreign Ministry" over "Russia").
   found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
   const kept: Mention[] = [];

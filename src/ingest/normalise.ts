@@ -18,6 +18,8 @@ export interface Draft {
   body: string;
   /** Month and day stated without a year, for the archive to place. */
   partialDate: string | null;
+  /** Every full date the text states, captions included: the article is not older than these. */
+  statedDates: string[];
   warnings: string[];
   /** Plain text of title and body, for comparing articles. */
   plain: string;
@@ -90,6 +92,7 @@ export function normalise(text: string, raw: { path: string; sha256: string }, r
       record,
       body: blocksToMarkdown(cleaned.blocks),
       partialDate: dateChoice.partial,
+      statedDates: [...new Set(findDateCandidates(cleaned.allLines).flatMap((c) => (c.date ? [c.date] : [])))].sort(),
       warnings,
       plain: articleText,
     },

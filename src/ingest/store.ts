@@ -18,7 +18,7 @@ export interface IngestRun {
 export function readRawFolder(articlesDir: string, rawDir = join(articlesDir, "raw")): RawFile[] {
   if (!existsSync(rawDir)) return [];
   return readdirSync(rawDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith("."))
+    .filter((e) => e.isFile() && !e.name.startsWith(".") && e.name.toLowerCase().endsWith(".txt"))
     .map((e) => e.name)
     .sort()
     .map((name) => ({ path: `raw/${name}`, bytes: readFileSync(join(rawDir, name)) }));
