@@ -1,0 +1,206 @@
+/**
+ * One event, outlet by outlet: which quotes each report carried and which only one outlet did, which
+ * sentences only one outlet's report has, whom each named, and who covered it (ownership, country).
+ *
+ * Reports are compared by outlet, not by article: two reports from one outlet do not make a quote
+ * "shared". A report whose outlet is not known counts as an outlet of its own.
+ */
+import { contentWords, sentences } from "./text.ts";
+import { quoteKey, quotesMatch } from "./quotes.ts";
+
+export interface CoverageInput {
+  id: string;
+  source: string;
+  body: string; // Markdown
+  people: string[];
+  quotes: { speaker: string | null; text: string }[];
+  facts: { country?: string; ownership?: string } | null; // from the source registry
+}
+
+export interface QuoteCoverage {
+  speaker: string | null;
+  text: string;
+  /** The other outlets that carried the same words (matched by overlap, see quotes.ts). */
+  alsoIn: string[];
+}
+
+export interface ReportCoverage {
+  id: string;
+  outlet: string;
+  quotes: QuoteCoverage[]; // in the report's order
+  onlyHere: string[]; // sentences no other outlet's report carries
+  sentences: number; // sentences compared (long enough to state something)
+  people: string[];
+}
+
+/** A quote more than one outlet carried, as each worded it. */
+export interface SharedQuote {
+  outlets: string[];
+  versions: { id: string; outlet: string; speaker: string | null; text: string }[];
+}
+
+export interface CountLine {
+  label: string; // "state-funded", "United Kingdom"
+  outlets: string[];
+}
+
+export interface CoverageSummary {
+  reports: number;
+  outlets: number;
+  byOwnership: CountLine[];
+  byCountry: CountLine[];
+}
+
+export interface PersonRow {
+  name: string;
+  namedBy: boolean[]; // one per report, in report order
+  count: number;
+}
+
+export interface Coverage {
+  reports: ReportCoverage[];
+  sharedQuotes: SharedQuote[];
+  people: PersonRow[];
+  summary: CoverageSummary;
+}
+
+export const UNKNOWN_OUTLET = "Unknown";
+
+// A sentence states something when it has at least this many content words ("He said so." does not).
+const MIN_FACT_WORDS = 4;
+// It is carried by another report when one sentence there shares at least 40% of the content words
+// of the shorter of the two, and at least four: a fact retold keeps its names, numbers and key words
+// while the wording around them changes, and one report's long sentence may hold another's short
+// one; sharing fewer is sharing a subject ("Russia", "Ukraine", "talks"), not a fact.
+const FACT_OVERLAP = 0.4;
+const FACT_MIN_SHARED = 4;
+
+/** Each report's outlet; reports of unknown source are told apart as "Unknown outlet 1", "2", in order. */
+function outletsOf(reports: CoverageInput[]): string[] {
+  let unknown = 0;
+  return reports.map((r) => (r.source === UNKNOWN_OUTLET ? `${UNKNOWN_OUTLET} outlet ${++unknown}` : r.source));
+}
+
+function uniqueInOrder(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function countLines(reports: CoverageInput[], field: "country" | "ownership"): CountLine[] {
+  const by = new Map<string, string[]>();
+  const outlets = outletsOf(reports);
+  for (const [i, r] of reports.entries()) {
+    const label = r.facts?.[field] ?? "not known";
+    const outlet = outlets[i]!;
+    const list = by.get(label) ?? by.set(label, []).get(label)!;
+    if (!list.includes(outlet)) list.push(outlet);
+  }
+  return [...by]
+    .map(([label, outlets]) => ({ label, outlets: outlets.sort() }))
+    .sort((a, b) => Number(a.label === "not known") - Number(b.label === "not known") || b.outlets.length - a.outlets.length || a.label.localeCompare(b.label));
+}
+
+function quoteCoverage(reports: CoverageInput[]): { perReport: QuoteCoverage[][]; shared: SharedQuote[] } {
+  const keys = reports.map((r) => r.quotes.map((q) => quoteKey(q.text)));
+  const outlets = outletsOf(reports);
+  // Union the quotes that match across outlets into groups: the same words, each outlet's version.
+  const flat: { r: number; q: number }[] = reports.flatMap((r, ri) => r.quotes.map((_, qi) => ({ r: ri, q: qi })));
+  const parent = flat.map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  for (let i = 0; i < flat.length; i++) {
+    for (let j = i + 1; j < flat.length; j++) {
+      const a = flat[i]!;
+      const b = flat[j]!;
+      if (outlets[a.r] === outlets[b.r]) continue;
+      if (quotesMatch(keys[a.r]![a.q]!, keys[b.r]![b.q]!)) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  flat.forEach((_, i) => {
+    const root = find(i);
+    (groups.get(root) ?? groups.set(root, []).get(root)!).push(i);
+  });
+  const perReport = reports.map((r, ri) =>
+    r.quotes.map((q, qi) => {
+      const i = flat.findIndex((f) => f.r === ri && f.q === qi);
+      const group = groups.get(find(i))!;
+      const also = uniqueInOrder(group.map((k) => outlets[flat[k]!.r]!).filter((o) => o !== outlets[ri]));
+      return { speaker: q.speaker, text: q.text, alsoIn: also };
+    }),
+  );
+  const shared: SharedQuote[] = [];
+  for (const members of groups.values()) {
+    const groupOutlets = uniqueInOrder(members.map((k) => outlets[flat[k]!.r]!));
+    if (groupOutlets.length < 2) continue;
+    shared.push({
+      outlets: groupOutlets,
+      versions: members.map((k) => {
+        const { r, q } = flat[k]!;
+        return { id: reports[r]!.id, outlet: outlets[r]!, speaker: reports[r]!.quotes[q]!.speaker, text: reports[r]!.quotes[q]!.text };
+      }),
+    });
+  }
+  return { perReport, shared };
+}
+
+function factCoverage(reports: CoverageInput[]): { onlyHere: string[]; compared: number }[] {
+  const outlets = outletsOf(reports);
+  const split = reports.map((r) =>
+    sentences(r.body)
+      .map((text) => ({ text, words: new Set(contentWords(text)) }))
+      .filter((s) => s.words.size >= MIN_FACT_WORDS),
+  );
+  // Per report, each content word's sentences, so that a sentence meets only those sharing a word.
+  const index = split.map((ss) => {
+    const byWord = new Map<string, number[]>();
+    ss.forEach((s, i) => {
+      for (const w of s.words) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(i);
+    });
+    return byWord;
+  });
+  return split.map((ss, ri) => {
+    const onlyHere: string[] = [];
+    for (const s of ss) {
+      const carried = split.some((other, oi) => {
+        if (outlets[oi] === outlets[ri]) return false;
+        const counts = new Map<number, number>();
+        for (const w of s.words) for (const t of index[oi]!.get(w) ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
+        for (const [t, c] of counts) {
+          if (c >= Math.max(FACT_MIN_SHARED, Math.ceil(FACT_OVERLAP * Math.min(s.words.size, other[t]!.words.size)))) return true;
+        }
+        return false;
+      });
+      if (!carried) onlyHere.push(s.text);
+    }
+    return { onlyHere, compared: ss.length };
+  });
+}
+
+/** Compare the reports of one event, given in the order they are to be shown. */
+export function compareCoverage(reports: CoverageInput[]): Coverage {
+  const quotes = quoteCoverage(reports);
+  const facts = factCoverage(reports);
+  const outlets = outletsOf(reports);
+  const counts = new Map<string, number>();
+  for (const r of reports) for (const p of new Set(r.people)) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const people = [...counts]
+    .sort(([a, ca], [b, cb]) => cb - ca || a.localeCompare(b))
+    .map(([name, count]) => ({ name, count, namedBy: reports.map((r) => r.people.includes(name)) }));
+  return {
+    reports: reports.map((r, i) => ({
+      id: r.id,
+      outlet: outlets[i]!,
+      quotes: quotes.perReport[i]!,
+      onlyHere: facts[i]!.onlyHere,
+      sentences: facts[i]!.compared,
+      people: [...r.people],
+    })),
+    sharedQuotes: quotes.shared,
+    people,
+    summary: {
+      reports: reports.length,
+      outlets: new Set(outlets).size,
+      byOwnership: countLines(reports, "ownership"),
+      byCountry: countLines(reports, "country"),
+    },
+  };
+}

@@ -1,0 +1,474 @@
+/**
+ * Grouping reports into events. Two reports are linked when they are close in date and share enough
+ * of what makes a story particular: the same people (and, less, organisations and places), the same
+ * quotes, the same distinctive wording. Links are followed strongest first into events, never
+ * stretching one past a week. An editor's `event` field overrides all of it.
+ *
+ * Only reports close in time are ever compared: reports are sorted by date and indexed by their names
+ * and distinctive phrases, and a report meets only the later reports within the window that share one
+ * of them (names or phrases too common within the window to single out a story propose no one).
+ * The cost grows with the reports per window, not with the square of the archive.
+ *
+ * Deterministic: every order is by date, then id; no randomness, no clock.
+ */
+import slugify from "@sindresorhus/slugify";
+import { contentSpans, plainText, shingleHashes, type ContentSpan } from "./text.ts";
+import { quoteKey, quotesMatch } from "./quotes.ts";
+import { eventName, type NameForms } from "./name.ts";
+
+export interface EventInput {
+  id: string; // the article's slug
+  title: string;
+  date: string | null; // YYYY-MM-DD
+  source: string;
+  people: string[];
+  places: string[];
+  organisations: string[];
+  quotes: { speaker: string | null; text: string }[];
+  body: string; // Markdown
+  event: string | null; // the editor's override: a slug, "none", or null
+}
+
+/** What joined two reports, or was found between them. */
+export interface PairEvidence {
+  a: string;
+  b: string;
+  gap_days: number;
+  score: number;
+  names: string[]; // shared names, most distinctive first
+  quotes: string[]; // quotes both carried (as `a` words them)
+  phrases: string[]; // distinctive wording both use (as `a` words it)
+}
+
+export interface EventGroup {
+  slug: string;
+  name: string;
+  basis: "similarity" | "editor";
+  members: string[]; // ids, oldest first
+  start: string;
+  end: string;
+  /** similarity: the links that joined the members, strongest first; editor: empty (the field is the evidence). */
+  links: PairEvidence[];
+}
+
+export interface GroupingResult {
+  events: EventGroup[];
+  /** Links strong enough but not followed, with why. */
+  refused: (PairEvidence & { reason: string })[];
+  /** Articles kept out of grouping, with why (undated, or `event: none`). */
+  excluded: { id: string; reason: string }[];
+  /** Editor events that name one article only: no event page, listed for the editor. */
+  lone_editor_events: { event: string; id: string }[];
+  stats: { articles: number; compared_pairs: number; links: number; grouped: number; alone: number };
+}
+
+/** The rules' numbers; each is explained where it is used. */
+export interface GroupingSettings {
+  windowDays: number; // reports further apart than this are never linked by similarity
+  maxSpanDays: number; // an event never spans more than this (see groupEvents)
+  threshold: number; // the link score a pair needs (see score)
+  phraseMaxDf: number; // a phrase more reports than this use is not distinctive
+  blockMaxPostings: number; // a name or phrase more later reports in the window carry proposes no candidates
+}
+
+export const GROUPING: GroupingSettings = {
+  windowDays: 3,
+  maxSpanDays: 7,
+  threshold: 0.3,
+  phraseMaxDf: 50,
+  blockMaxPostings: 200,
+};
+
+const PHRASE_WORDS = 3;
+const PHRASE_MAX_SHARE = 0.5;
+const KIND_WEIGHT = { person: 1, organisation: 0.75, place: 0.5 } as const;
+
+/** The `event` value that keeps an article out of every event. */
+export const NO_EVENT = "none";
+
+const DAY_MS = 86_400_000;
+const MAX_PHRASE_WORDS = 12; // a shared passage is shown by its first dozen content words
+
+function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+interface Prepared {
+  input: EventInput;
+  day: number;
+  names: Map<string, number>; // "person:Liz Truss" -> weight
+  nameNorm: number; // sum of squared weights
+  phrases: Uint32Array; // distinctive phrase hashes, sorted
+  quotes: Set<number>[];
+}
+
+function nameKeys(a: EventInput): [string, keyof typeof KIND_WEIGHT][] {
+  return [
+    ...a.people.map((n) => [`person:${n}`, "person"] as [string, "person"]),
+    ...a.organisations.map((n) => [`organisation:${n}`, "organisation"] as [string, "organisation"]),
+    ...a.places.map((n) => [`place:${n}`, "place"] as [string, "place"]),
+  ];
+}
+
+function uniqueSorted(values: number[]): Uint32Array {
+  const arr = Uint32Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < arr.length; i++) if (i === 0 || arr[i] !== arr[i - 1]) arr[n++] = arr[i]!;
+  return arr.slice(0, n);
+}
+
+/**
+ * The body's wording as content-word trigrams with where each starts. A trigram written all in
+ * capitals ("French President Emmanuel") is a name or title, already counted among the names: only
+ * trigrams with some ordinary word are wording ("talks in Abu Dhabi", "a mute person").
+ */
+function wording(body: string): { text: string; spans: ContentSpan[]; shingles: { hash: number; at: number }[] } {
+  const text = plainText(body).replace(/\s+/g, " ");
+  const spans = contentSpans(text);
+  const hashes = shingleHashes(
+    spans.map((s) => s.word),
+    PHRASE_WORDS,
+  );
+  const shingles: { hash: number; at: number }[] = [];
+  hashes.forEach((hash, at) => {
+    if (spans.slice(at, at + PHRASE_WORDS).some((s) => !s.capital)) shingles.push({ hash, at });
+  });
+  return { text, spans, shingles };
+}
+
+function phraseHashes(body: string): Uint32Array {
+  return uniqueSorted(wording(body).shingles.map((s) => s.hash));
+}
+
+/**
+ * How often the text mentions each of the record's names, by the last word of any of its spellings
+ * ("Ms Truss", "Elizabeth Truss" and "Liz Truss" all end in "Truss"; "UK" is matched in capitals
+ * only, so that "us" is not the United States). A name the record lists is mentioned at least once.
+ */
+function mentionCounts(a: EventInput, forms: NameForms): Map<string, number> {
+  const byToken = new Map<string, string[]>();
+  for (const name of new Set([...a.people, ...a.organisations, ...a.places])) {
+    for (const spelling of [name, ...(forms[name] ?? [])]) {
+      const last = spelling.split(/\s+/).pop() ?? "";
+      const key = /^[\p{Lu}\d.]+$/u.test(last) ? `=${last.replace(/\./g, "")}` : last.toLowerCase();
+      const list = byToken.get(key) ?? byToken.set(key, []).get(key)!;
+      if (!list.includes(name)) list.push(name);
+    }
+  }
+  const counts = new Map<string, number>();
+  const text = plainText(a.body);
+  for (const m of text.matchAll(/[\p{L}\p{N}.]+/gu)) {
+    const word = m[0].replace(/\.+$/, "");
+    for (const key of [`=${word.replace(/\./g, "")}`, word.toLowerCase().replace(/['’]s$/, "")]) {
+      for (const name of byToken.get(key) ?? []) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+// Phrase document frequencies are counted in a fixed table of 2^24 hashed slots (32 MB), so that a
+// large archive needs no map of every phrase it holds. A collision can only make a phrase look
+// commoner than it is (weaker evidence), never rarer.
+const DF_SLOTS_BITS = 24;
+
+function slotOf(h: number): number {
+  return h >>> (32 - DF_SLOTS_BITS);
+}
+
+/** Inverse document frequency, smoothed so that a name every report carries still counts a little. */
+function idf(n: number, df: number): number {
+  return Math.log(1 + n / Math.max(1, df));
+}
+
+function prepare(pool: EventInput[], forms: NameForms, settings: GroupingSettings): { prepared: Prepared[]; nameDf: Map<string, number>; phraseDf: Uint16Array } {
+  const n = pool.length;
+  const nameDf = new Map<string, number>();
+  for (const a of pool) for (const key of new Set(nameKeys(a).map(([k]) => k))) nameDf.set(key, (nameDf.get(key) ?? 0) + 1);
+  const phraseDf = new Uint16Array(1 << DF_SLOTS_BITS);
+  const allPhrases = pool.map((a) => phraseHashes(a.body));
+  for (const hs of allPhrases) {
+    for (const h of hs) {
+      const s = slotOf(h);
+      if (phraseDf[s]! < 0xffff) phraseDf[s]!++;
+    }
+  }
+  // A phrase is distinctive when at least two reports use it (else it links nothing) and few do:
+  // at most 50 reports, and at most half the archive.
+  const maxDf = Math.min(settings.phraseMaxDf, Math.floor(n * PHRASE_MAX_SHARE));
+  const prepared = pool.map((a, i) => {
+    // A name's weight: its kind, how often this report mentions it (1 + ln of the count: the people a
+    // story is about are mentioned again and again, a passing name once) and how rare it is.
+    const mentions = mentionCounts(a, forms);
+    const names = new Map<string, number>();
+    for (const [key, kind] of nameKeys(a)) {
+      const tf = Math.max(1, mentions.get(key.slice(key.indexOf(":") + 1)) ?? 0);
+      names.set(key, KIND_WEIGHT[kind] * (1 + Math.log(tf)) * idf(n, nameDf.get(key) ?? 1));
+    }
+    let nameNorm = 0;
+    for (const w of names.values()) nameNorm += w * w;
+    const phrases = allPhrases[i]!.filter((h) => {
+      const df = phraseDf[slotOf(h)]!;
+      return df >= 2 && df <= maxDf;
+    });
+    allPhrases[i] = new Uint32Array(0);
+    return { input: a, day: dayNumber(a.date!), names, nameNorm, phrases, quotes: a.quotes.map((q) => quoteKey(q.text)) };
+  });
+  return { prepared, nameDf, phraseDf };
+}
+
+function sharedSorted(a: Uint32Array, b: Uint32Array): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      out.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return out;
+}
+
+interface Scored {
+  score: number;
+  particular: boolean; // shares something particular to one story, not only a subject
+  sharedNames: string[];
+  sharedPhrases: number[];
+  sharedQuotes: number[]; // indexes into a's quotes
+}
+
+/**
+ * The link score, 0 to 1: how much of the two reports' names they share (cosine over names weighted
+ * by kind and rarity), raised by each shared distinctive phrase (0.05 each, up to 0.3) and each
+ * shared quote (0.15 each, up to 0.3). A pair links at 0.3 and above, and only when it shares
+ * something particular to one story: two people, a quote, or three distinctive phrases. Naming the
+ * same countries and one leader is a shared subject (every report of a war does), not a shared event.
+ */
+function score(a: Prepared, b: Prepared): Scored {
+  const sharedNames: string[] = [];
+  let dot = 0;
+  for (const [key, w] of a.names) {
+    if (b.names.has(key)) {
+      sharedNames.push(key);
+      dot += w * b.names.get(key)!;
+    }
+  }
+  const nameCos = a.nameNorm && b.nameNorm ? dot / Math.sqrt(a.nameNorm * b.nameNorm) : 0;
+  const sharedPhrases = sharedSorted(a.phrases, b.phrases);
+  const sharedQuotes: number[] = [];
+  a.quotes.forEach((qa, i) => {
+    if (b.quotes.some((qb) => quotesMatch(qa, qb))) sharedQuotes.push(i);
+  });
+  const s = nameCos + Math.min(0.3, 0.05 * sharedPhrases.length) + Math.min(0.3, 0.15 * sharedQuotes.length);
+  const people = sharedNames.filter((k) => k.startsWith("person:")).length;
+  const particular = people >= 2 || sharedQuotes.length >= 1 || sharedPhrases.length >= 3;
+  return { score: Math.min(1, s), particular, sharedNames, sharedPhrases, sharedQuotes };
+}
+
+function lowerBound(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The candidate pairs: each report with the later reports in the window that share a name or phrase. */
+function candidatePairs(prepared: Prepared[], settings: GroupingSettings, onPair: (i: number, j: number) => void): number {
+  const postings = new Map<string | number, number[]>();
+  prepared.forEach((p, i) => {
+    for (const key of p.names.keys()) (postings.get(key) ?? postings.set(key, []).get(key)!).push(i);
+    for (const h of p.phrases) (postings.get(h) ?? postings.set(h, []).get(h)!).push(i);
+  });
+  const days = prepared.map((p) => p.day);
+  const lastInWindow = (from: number, day: number): number => {
+    // Index just past the last report dated within the window of `day`, searching from `from`.
+    let lo = from;
+    let hi = prepared.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid]! <= day + settings.windowDays) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  let compared = 0;
+  prepared.forEach((p, i) => {
+    const end = lastInWindow(i + 1, p.day); // reports i+1 .. end-1 are the later ones in the window
+    if (end <= i + 1) return;
+    const candidates = new Set<number>();
+    const keys: (string | number)[] = [...p.names.keys(), ...p.phrases];
+    for (const key of keys) {
+      const list = postings.get(key)!;
+      const from = lowerBound(list, i + 1);
+      const to = lowerBound(list, end);
+      if (to - from > settings.blockMaxPostings) continue; // too common in these days to single out a story
+      for (let k = from; k < to; k++) candidates.add(list[k]!);
+    }
+    for (const j of [...candidates].sort((x, y) => x - y)) {
+      compared++;
+      onPair(i, j);
+    }
+  });
+  return compared;
+}
+
+/** Shared phrases as written in `a`: runs of overlapping shared trigrams merged, long runs cut short. */
+function phraseTexts(a: EventInput, shared: Set<number>): string[] {
+  const { text, spans, shingles } = wording(a.body);
+  const covered = new Array<boolean>(spans.length).fill(false);
+  for (const { hash, at } of shingles) {
+    if (shared.has(hash)) for (let m = at; m < at + PHRASE_WORDS; m++) covered[m] = true;
+  }
+  const out: string[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    if (!covered[k]) continue;
+    let e = k;
+    while (e + 1 < spans.length && covered[e + 1]) e++;
+    const last = Math.min(e, k + MAX_PHRASE_WORDS - 1);
+    const phrase = text.slice(spans[k]!.start, spans[last]!.end) + (last < e ? " …" : "");
+    if (!out.includes(phrase)) out.push(phrase);
+    k = e;
+  }
+  return out;
+}
+
+function evidence(a: Prepared, b: Prepared, s: Scored): PairEvidence {
+  const names = s.sharedNames
+    .map((key) => ({ key, w: a.names.get(key)! }))
+    .sort((x, y) => y.w - x.w || x.key.localeCompare(y.key))
+    .map((x) => x.key.slice(x.key.indexOf(":") + 1));
+  return {
+    a: a.input.id,
+    b: b.input.id,
+    gap_days: Math.abs(b.day - a.day),
+    score: Math.round(s.score * 1000) / 1000,
+    names,
+    quotes: s.sharedQuotes.map((i) => a.input.quotes[i]!.text),
+    phrases: s.sharedPhrases.length ? phraseTexts(a.input, new Set(s.sharedPhrases)).slice(0, 10) : [],
+  };
+}
+
+function byDateThenId(a: EventInput, b: EventInput): number {
+  return (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.id.localeCompare(b.id);
+}
+
+/** Group the archive's articles into events. `forms` gives the spellings of each name, for naming events. */
+export function groupEvents(articles: EventInput[], forms: NameForms = {}, settings: GroupingSettings = GROUPING): GroupingResult {
+  const sorted = [...articles].sort(byDateThenId);
+  const excluded: { id: string; reason: string }[] = [];
+  const editorGroups = new Map<string, EventInput[]>();
+  const pool: EventInput[] = [];
+  for (const a of sorted) {
+    const override = a.event?.trim() ?? "";
+    if (override.toLowerCase() === NO_EVENT) excluded.push({ id: a.id, reason: "event: none (editor)" });
+    else if (override) {
+      const key = slugify(override) || "event";
+      (editorGroups.get(key) ?? editorGroups.set(key, []).get(key)!).push(a);
+    } else if (a.date === null) excluded.push({ id: a.id, reason: "undated: only an editor's event field can group it" });
+    else pool.push(a);
+  }
+
+  const { prepared, nameDf } = prepare(pool, forms, settings);
+  const links: { i: number; j: number; s: Scored }[] = [];
+  const compared = candidatePairs(prepared, settings, (i, j) => {
+    const s = score(prepared[i]!, prepared[j]!);
+    if (process.env["EVENTS_DEBUG"]) console.error(prepared[i]!.input.id, prepared[j]!.input.id, s.score.toFixed(3), s.particular, s.sharedNames.join(","), s.sharedPhrases.length, s.sharedQuotes.length);
+    if (s.score >= settings.threshold && s.particular) links.push({ i, j, s });
+  });
+  links.sort((x, y) => y.s.score - x.s.score || x.i - y.i || x.j - y.j);
+
+  // Strongest links first (Kruskal): each joins two events unless the result would span more than a
+  // week, which keeps a run of daily stories on one subject from chaining into one endless "event".
+  const parent = prepared.map((_, i) => i);
+  const span = prepared.map((p) => ({ min: p.day, max: p.day }));
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const tree: { i: number; j: number; s: Scored }[] = [];
+  const refused: (PairEvidence & { reason: string })[] = [];
+  for (const link of links) {
+    const ri = find(link.i);
+    const rj = find(link.j);
+    if (ri === rj) continue;
+    const min = Math.min(span[ri]!.min, span[rj]!.min);
+    const max = Math.max(span[ri]!.max, span[rj]!.max);
+    if (max - min > settings.maxSpanDays) {
+      refused.push({ ...evidence(prepared[link.i]!, prepared[link.j]!, link.s), reason: `would stretch an event past ${settings.maxSpanDays} days` });
+      continue;
+    }
+    const [root, child] = ri < rj ? [ri, rj] : [rj, ri];
+    parent[child] = root;
+    span[root] = { min, max };
+    tree.push(link);
+  }
+
+  const components = new Map<number, number[]>();
+  prepared.forEach((_, i) => {
+    const r = find(i);
+    (components.get(r) ?? components.set(r, []).get(r)!).push(i);
+  });
+  const rarity = (name: string) => nameDf.get(`person:${name}`) ?? nameDf.get(`place:${name}`) ?? nameDf.get(`organisation:${name}`) ?? 0;
+  const taken = new Set<string>();
+  const uniqueSlug = (base: string): string => {
+    let slug = base;
+    for (let k = 2; taken.has(slug); k++) slug = `${base}-${k}`;
+    taken.add(slug);
+    return slug;
+  };
+
+  const events: EventGroup[] = [];
+  for (const [key, members] of editorGroups) {
+    taken.add(key);
+    if (members.length < 2) continue;
+    const dates = members.map((m) => m.date).filter((d): d is string => d !== null);
+    events.push({
+      slug: key,
+      name: eventName(members, forms, rarity),
+      basis: "editor",
+      members: members.map((m) => m.id),
+      start: dates[0] ?? "",
+      end: dates[dates.length - 1] ?? "",
+      links: [],
+    });
+  }
+  const lone_editor_events = [...editorGroups].filter(([, m]) => m.length === 1).map(([event, m]) => ({ event, id: m[0]!.id }));
+
+  const treeByRoot = new Map<number, { i: number; j: number; s: Scored }[]>();
+  for (const t of tree) {
+    const r = find(t.i);
+    (treeByRoot.get(r) ?? treeByRoot.set(r, []).get(r)!).push(t);
+  }
+  let grouped = 0;
+  for (const [root, idx] of components) {
+    if (idx.length < 2) continue;
+    grouped += idx.length;
+    const members = idx.map((i) => prepared[i]!.input);
+    const name = eventName(members, forms, rarity);
+    const start = members[0]!.date!;
+    events.push({
+      slug: uniqueSlug(`${start}-${slugify(name)}`.slice(0, 80).replace(/-+$/, "")),
+      name,
+      basis: "similarity",
+      members: members.map((m) => m.id),
+      start,
+      end: members[members.length - 1]!.date!,
+      links: (treeByRoot.get(root) ?? []).map((t) => evidence(prepared[t.i]!, prepared[t.j]!, t.s)),
+    });
+  }
+  events.sort((x, y) => x.start.localeCompare(y.start) || x.slug.localeCompare(y.slug));
+  return {
+    events,
+    refused,
+    excluded,
+    lone_editor_events,
+    stats: { articles: articles.length, compared_pairs: compared, links: links.length, grouped, alone: pool.length - grouped },
+  };
+}
