@@ -243,10 +243,9 @@ function setBusy(busy) {
 
 async function showMore(moveFocus) {
   const gen = generation;
-  const batch = pending.slice(0, PAGE_SIZE);
+  const batch = pending.splice(0, PAGE_SIZE);
   const data = await Promise.all(batch.map((r) => r.data()));
   if (gen !== generation) return;
-  pending = pending.slice(batch.length);
   const items = data.map((d) => resultItem(d, pendingWithExcerpt));
   resultList.append(...items);
   moreButton.hidden = pending.length === 0;
@@ -283,7 +282,7 @@ async function run(state, delay) {
     counts[f.key] = others.filters[f.key] ?? {};
   }
 
-  pending = search.results;
+  pending = [...search.results];
   pendingWithExcerpt = term !== null;
   resultList.replaceChildren();
   await showMore(false);

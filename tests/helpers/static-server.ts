@@ -20,8 +20,8 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` under `prefix` (default "/"); a folder answers with its index.html. */
-export async function serveStatic(dir: string, prefix = "/"): Promise<StaticServer> {
+/** Serves `dir` under `prefix` (default "/"); a folder answers with its index.html. `headers` go on every file. */
+export async function serveStatic(dir: string, prefix = "/", headers: Record<string, string> = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
@@ -35,7 +35,7 @@ export async function serveStatic(dir: string, prefix = "/"): Promise<StaticServ
       return notFound();
     }
     // Pagefind's index chunks (.pf_meta, .pf_index, .pf_fragment, .pf_filter, .pagefind) are binary.
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.writeHead(200, { ...headers, "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
     createReadStream(file).pipe(res);
 
     function notFound() {
