@@ -2,8 +2,10 @@
  * Eleventy configuration: a table of contents of the site. The work is in src/build/.
  * Run through the build (`npm run build`), or directly:
  *   tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts
- * ARCHIVE_ARTICLES names the articles folder (default: articles).
+ * ARCHIVE_ARTICLES names the articles folder (default: articles); ARCHIVE_URL the site's origin.
  */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { renderMarkdown } from "./src/build/render-body.ts";
 import { loadSiteData } from "./src/build/site-data.ts";
 import { registerFilters } from "./src/build/filters.ts";
@@ -14,24 +16,31 @@ export default function (eleventyConfig: any) {
   // https://www.11ty.dev/docs/languages/markdown/#optional-set-your-own-library-instance
   eleventyConfig.setLibrary("md", { render: (text: string) => renderMarkdown(text) });
 
-  // The archive: every record, checked and rendered once, as global data for the paginated templates.
-  // https://www.11ty.dev/docs/data-global-custom/
+  // The archive: every record, checked and rendered once, with its months, days, people, places and
+  // sources, as global data; each kind of page is one template paginated over one of its arrays.
+  // https://www.11ty.dev/docs/data-global-custom/ and https://www.11ty.dev/docs/pagination/
   const articlesDir = process.env["ARCHIVE_ARTICLES"] ?? "articles";
   eleventyConfig.addGlobalData("archive", () => loadSiteData(articlesDir));
-  eleventyConfig.addGlobalData("site", {
+  const site = {
     title: process.env["ARCHIVE_TITLE"] ?? "Truss–Lavrov Talks Archive",
     description: "News coverage of the talks between Liz Truss and Sergey Lavrov, December 2021 to February 2022.",
     url: process.env["ARCHIVE_URL"] ?? "https://example.org",
-  });
+  };
+  eleventyConfig.addGlobalData("site", site);
 
-  // Filters used by the templates (dates, names to URLs, JSON for JSON-LD).
-  registerFilters(eleventyConfig);
+  // Filters used by the templates: dates, absolute URLs, the feeds, JSON-LD.
+  // https://www.11ty.dev/docs/filters/
+  registerFilters(eleventyConfig, site);
 
-  // Static files: the stylesheet and scripts in public/ are copied as they are.
+  // Static files: the stylesheet and scripts in public/ as they are, and the raw scrapes under /raw/
+  // so that every article links to the text it came from.
   // https://www.11ty.dev/docs/copy/
   eleventyConfig.addPassthroughCopy({ public: "/" });
+  const rawDir = join(articlesDir, "raw");
+  if (existsSync(rawDir)) eleventyConfig.addPassthroughCopy({ [rawDir]: "raw" });
 
   // Nunjucks escapes every value unless a template says `| safe`: scraped text is text.
+  // https://www.11ty.dev/docs/languages/nunjucks/
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false });
   eleventyConfig.setQuietMode(true);
 

@@ -1,12 +1,27 @@
-/** Template filters: one place for what templates compute. */
+/** Template filters: one place for what templates compute (dates, URLs, feeds, JSON-LD). */
 import { format, parseISO } from "date-fns";
-import { nameSlug } from "./site-data.ts";
+import { nameSlug, type SiteArticle } from "./site-data.ts";
+import { atomFeed, jsonFeed, type FeedSite } from "./feeds.ts";
+import { newsArticle } from "./structured-data.ts";
+
+export interface SiteInfo extends FeedSite {
+  /** The site's origin, e.g. https://example.org; the path prefix is added to it. */
+  url: string;
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Eleventy's config object is untyped
-export function registerFilters(eleventyConfig: any): void {
+export function registerFilters(eleventyConfig: any, site: SiteInfo): void {
   eleventyConfig.addFilter("readableDate", (iso: string | null) => (iso ? format(parseISO(iso), "d MMMM yyyy") : "Undated"));
   eleventyConfig.addFilter("monthLabel", (ym: string) => format(parseISO(`${ym}-01`), "MMMM yyyy"));
   eleventyConfig.addFilter("nameSlug", (name: string) => nameSlug(name));
   // JSON for a <script type="application/ld+json"> block: "<" escaped so that text can never close the script.
   eleventyConfig.addFilter("jsonScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
+
+  // Absolute URLs (canonical, Open Graph, feeds, sitemap): Eleventy's own `url` filter adds the path prefix.
+  // https://www.11ty.dev/docs/filters/url/
+  const absoluteUrl = (path: string): string => new URL(eleventyConfig.getFilter("url")(path), site.url).href;
+  eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
+  eleventyConfig.addFilter("atomFeed", (articles: SiteArticle[]) => atomFeed(articles, site, absoluteUrl));
+  eleventyConfig.addFilter("jsonFeed", (articles: SiteArticle[]) => jsonFeed(articles, site, absoluteUrl));
+  eleventyConfig.addFilter("newsArticle", (article: SiteArticle) => newsArticle(article, absoluteUrl, site.title));
 }
