@@ -69,11 +69,11 @@ export const UNKNOWN_OUTLET = "Unknown";
 // A sentence states something when it has at least this many content words ("He said so." does not).
 const MIN_FACT_WORDS = 4;
 // It is carried by another report when one sentence there shares at least 40% of the content words
-// of the shorter of the two, and at least four: a fact retold keeps its names, numbers and key words
+// of the shorter of the two, and at least three: a fact retold keeps its names, numbers and key words
 // while the wording around them changes, and one report's long sentence may hold another's short
 // one; sharing fewer is sharing a subject ("Russia", "Ukraine", "talks"), not a fact.
 const FACT_OVERLAP = 0.4;
-const FACT_MIN_SHARED = 4;
+const FACT_MIN_SHARED = 3;
 
 /** Each report's outlet; reports of unknown source are told apart as "Unknown outlet 1", "2", in order. */
 function outletsOf(reports: CoverageInput[]): string[] {

@@ -12,7 +12,7 @@ const STOP_WORDS = new Set(
     "neither new no nor not now of off on once one only or other our ours ourselves out over own per said same say says saying she should since " +
     "so some such than that the their theirs them themselves then there these they this those though through thus to told too two under until " +
     "up upon us very was we were what when where whether which while who whom whose why will with within without would yet you your yours " +
-    "mr mrs ms dr according added week year years day days monday tuesday wednesday thursday friday saturday sunday"
+    "mr mrs ms dr according added"
   ).split(" "),
 );
 

@@ -18,7 +18,7 @@ function report(id: string, date: string | null, over: Partial<EventInput> = {})
   };
 }
 
-const summit = (id: string, date: string, source: string) =>
+const summit = (id: string, date: string | null, source: string) =>
   report(id, date, {
     source,
     people: ["Anna Berg", "Tomas Field"],
@@ -31,7 +31,7 @@ const summit = (id: string, date: string, source: string) =>
       `"We will not sign a treaty that gives away the northern fishing grounds," Berg said.`,
   });
 
-const flood = (id: string, date: string, source: string) =>
+const flood = (id: string, date: string | null, source: string) =>
   report(id, date, {
     source,
     people: ["Marta Quinn", "Ivo Lund"],
