@@ -21,7 +21,9 @@ export type LineKind =
   | "dateline"
   | "credit"
   | "caption"
-  | "share-prompt";
+  | "share-prompt"
+  | "widget"
+  | "policy-page";
 
 /** Phrases of consent banners, cookie notices, newsletter and paywall prompts. */
 const CONSENT_PATTERNS: RegExp[] = [
@@ -38,7 +40,15 @@ const CONSENT_PATTERNS: RegExp[] = [
   /^an error (occurred|has occurred)\. please try again\.?$/i,
   /\bthird[- ]part(y|ies)\b.*\b(advert|cookie|partners)/i,
   /\bthis (issue|site|page) is preventing\b|\btroubleshooting tips\b/i,
+  /\bmailing list\b|\bdelivered to you(r inbox)?\b|\bget (instant )?alerts\b/i,
+  /learn more about\s*\S/i,
+  /\bnewsletter\b.*\b(breaks down|essential guide|catching you up|delivered|inbox)\b/i,
+  /\bwe value your privacy\b|\b(rent|sell) your (email|data|personal)/i,
+  /\bregister now for free\b|\bfree unlimited access\b/i,
 ];
+
+/** Player, carousel and advert furniture: words a page shows around the article, never in it. */
+const WIDGET = /^(advertisement|advert|sponsored|scroll carousel (left|right).*|your browser does not support the (video|audio) (tag|element)\.?|hide caption|toggle caption|enlarge this image|play video|watch video|listen to this article.*|here|\.)$/i;
 
 const READ_MORE = /^(read more|more:|related|recommended|see also|also read|don'?t miss|most read|trending|watch|listen|more on this( story)?|read next|further reading)\b[:\s-]*/i;
 const SHARE = /^(share|share this( article)?|save to read later|save|print|comment|copy link|follow us|show me more content from .*|click here .*)$/i;
@@ -82,6 +92,7 @@ export function classifyLine(line: string): LineKind | null {
   if (SIGNOFF.test(t)) return "signoff";
   if (isConsent(t)) return "consent";
   if (SHARE.test(t)) return "share-prompt";
+  if (WIDGET.test(t)) return "widget";
   if (LINK_TAG.test(t)) return "link-line";
   if (READ_MORE.test(t) && (t.length < 140 || /^read more/i.test(t)) && !endsLikeSentence(t.replace(READ_MORE, "x "))) return "read-more";
   if (/^read more\b/i.test(t)) return "read-more";

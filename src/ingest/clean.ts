@@ -6,8 +6,8 @@ import { classifyLine, isEndingListMarker, isSectionLabel, looksLikeHeadlineList
 import { readCredit } from "./credits.ts";
 import { findDateCandidates, PREFIX } from "./dates.ts";
 import { splitRunTogether } from "./paragraphs.ts";
-import { bylineName, datelineAgency } from "./source.ts";
-import { endsLikeSentence, isTitleShaped, tidyLine, words } from "./text.ts";
+import { agencyByline, bylineName, datelineAgency } from "./source.ts";
+import { endsLikeSentence, isTitleShaped, stopWordDensity, tidyLine, words } from "./text.ts";
 
 export type RemovedKind = LineKind | "headline-repeat" | "empty-markup";
 
@@ -34,6 +34,14 @@ export interface Cleaned {
   allLines: string[];
 }
 
+/** A headline has at least this many words; a lone "Greg Nash" above the text is a photo credit or byline. */
+export const MIN_HEADLINE_WORDS = 3;
+
+/** A row of section names ("Israel-Hamas War Russia-Ukraine War Español China ..."): many words, hardly a function word (under 10%). */
+export function isMenu(line: string): boolean {
+  return words(line).length >= 8 && stopWordDensity(line) < 0.1;
+}
+
 type Line = { text: string; kind: RemovedKind | "body" | "headline" | "standfirst" | "crosshead" };
 
 /** Markup a Markdown-producing crawler left in the text: emphasis markers and links, kept as their words. */
@@ -41,6 +49,7 @@ export function stripCrawlerMarkup(line: string): string {
   return line
     .replace(/!?\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)/g, "$1")
     .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2")
+    .replace(/^([*_])(?=\S)(.+)(?<=\S)\1$/, "$2")
     .replace(/^#{1,6}\s+/, "")
     .replace(/\s+([,;])/g, "$1");
 }
@@ -95,9 +104,10 @@ export function cleanText(text: string): Cleaned {
       continue;
     }
     const by = bylineName(t);
-    if (by) {
+    const signed = by ? [by] : agencyByline(t);
+    if (signed) {
       line.kind = "byline";
-      bylines.push(by);
+      bylines.push(...signed);
       continue;
     }
     if (isDateStamp(t)) {
@@ -122,7 +132,8 @@ export function cleanText(text: string): Cleaned {
   for (let i = 1; i < lines.length; i++) {
     const prev = lines[i - 1]!;
     const line = lines[i]!;
-    if (line.kind === "body" && prev.text.length > 20 && line.text.startsWith(prev.text) && line.text.length - prev.text.length < 60) {
+    const creditedCopy = line.kind === "body" || line.kind === "caption" || line.kind === "credit";
+    if (prev.kind === "body" && creditedCopy && prev.text.length > 20 && line.text.startsWith(prev.text) && line.text.length - prev.text.length < 60) {
       const credit = line.text.slice(prev.text.length).trim();
       if (credit) credits.push(credit);
       prev.kind = "caption";
@@ -153,7 +164,7 @@ export function cleanText(text: string): Cleaned {
     if (line.kind !== "body") continue;
     if (!headline && isSectionLabel(line.text) && words(line.text).length <= 3) {
       line.kind = "section-label";
-    } else if (!headline && isTitleShaped(line.text, 30)) {
+    } else if (!headline && isTitleShaped(line.text, 30) && words(line.text).length >= MIN_HEADLINE_WORDS && !isMenu(line.text)) {
       headline = line.text;
       line.kind = "headline";
     } else {

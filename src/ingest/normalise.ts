@@ -37,12 +37,27 @@ export function summariseRemoved(removed: RemovedLine[]): Removal[] {
   return [...byKind.values()].sort((a, b) => a.kind.localeCompare(b.kind));
 }
 
+/** A page whose paragraphs are mostly about cookies and personal data is a policy page, not news. */
+export const POLICY_PAGE_SHARE = 0.4;
+const POLICY_WORDS = /\bcookies?\b|\bprivacy\b|\bpersonal (data|information)\b|\bthird[- ]part(y|ies)\b|\bbrowser settings\b|\bopt[- ]out\b/i;
+
+export function policyShare(paragraphs: string[]): number {
+  return paragraphs.length === 0 ? 0 : paragraphs.filter((p) => POLICY_WORDS.test(p)).length / paragraphs.length;
+}
+
 export function normalise(text: string, raw: { path: string; sha256: string }, registries: Registries): NormaliseResult {
   const cleaned = cleanText(text);
   const paragraphs = cleaned.blocks.filter((b) => b.type === "paragraph").map((b) => b.text);
   if (paragraphs.length === 0) {
     const kinds = summariseRemoved(cleaned.removed).map((r) => `${r.lines} ${r.kind}`).join(", ");
     return { ok: false, reason: `no article text: every line is page furniture (${kinds || "nothing left"})` };
+  }
+  const policy = policyShare(paragraphs);
+  if (policy >= POLICY_PAGE_SHARE) {
+    return {
+      ok: false,
+      reason: `not an article: a cookie or privacy policy page (${Math.round(policy * 100)}% of its paragraphs are about cookies, privacy or personal data)`,
+    };
   }
   const warnings: string[] = [];
   const title = cleaned.headline ?? titleFromLead(paragraphs[0]!);

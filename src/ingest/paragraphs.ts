@@ -13,9 +13,13 @@ function opensNext(paragraph: string, quoteAt: number, mark: string): boolean {
   return false;
 }
 
+/** "Mr.", "Dr.", "St." before a capital are not a paragraph end, glued or not. */
+const ABBREVIATION_BEFORE = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Gov|Sen|Rep|Rev|Prof|Jr|Sr|No|vs|etc)$/u;
+
 export function splitRunTogether(paragraph: string): string[] {
   const cuts: number[] = [];
   for (const m of paragraph.matchAll(JOIN)) {
+    if (ABBREVIATION_BEFORE.test(paragraph.slice(Math.max(0, m.index - 6), m.index + 1))) continue;
     const end = m[1] ?? "";
     const mark = m[2] ?? "";
     const quoteAt = m.index + end.length;

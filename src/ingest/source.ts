@@ -44,10 +44,23 @@ export function datelineAgency(line: string): string | null {
   return m ? (m[1] ?? null) : null;
 }
 
+/**
+ * A signature line without "By": a name in capitals, then its employer ("DAVID KLEPPER ,
+ * Associated Press, Associated Press"). Returns the name and each credited organisation.
+ */
+const CAPS_SIGNATURE = /^((?:[\p{Lu}][\p{Lu}.'-]+\s+){1,3}[\p{Lu}][\p{Lu}.'-]+)\s*,\s*([\p{L} .,&'-]{2,80})$/u;
+
+export function agencyByline(line: string): string[] | null {
+  const m = CAPS_SIGNATURE.exec(line.trim());
+  if (!m) return null;
+  const orgs = (m[2] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return [(m[1] ?? "").trim(), ...new Set(orgs)];
+}
+
 export function bylineName(line: string): string | null {
   const m = BYLINE.exec(line.trim());
   if (!m) return null;
-  const name = (m[1] ?? "").replace(/[*_]/g, "").replace(/,.*$/, "").trim();
+  const name = (m[1] ?? "").replace(/[*_|]/g, "").replace(/,.*$/, "").trim();
   return name.split(/\s+/).length <= 6 ? name : null;
 }
 
