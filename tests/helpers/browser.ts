@@ -25,14 +25,19 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** A fresh Chromium with its own throwaway profile. */
-export async function launchBrowser(): Promise<Browser> {
+/** Throws, naming the path, when there is no browser to run the tests in. */
+export function requireBrowser(): void {
   if (!existsSync(chromePath)) {
     throw new Error(
       `Chromium not found at ${chromePath}: the browser tests need it. ` +
         `Install it (apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome binary.`,
     );
   }
+}
+
+/** A fresh Chromium with its own throwaway profile. */
+export async function launchBrowser(): Promise<Browser> {
+  requireBrowser();
   const profile = mkdtempSync(join(tmpdir(), "archive-chromium-"));
   const context = await chromium.launchPersistentContext(profile, { executablePath: chromePath, headless: true, args: FLAGS });
   return {
