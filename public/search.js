@@ -171,16 +171,22 @@ function showCounts(counts, state) {
 
 // ---- results -----------------------------------------------------------------------------------
 
-function describe(state, total) {
-  const words = state.q.trim();
-  const filters = FACETS.flatMap((f) => state.filters[f.key]);
-  const what = total === 1 ? "1 article" : `${total} articles`;
+const FILTER_WORDS = { source: ["from", "or"], person: ["naming", "and"], place: ["mentioning", "and"], year: ["in", "or"] };
+
+/** The status line, read out by screen readers: "3 articles for “truss” from Express, newest first." */
+function describe(state, total, undated) {
   const parts = [];
-  if (words) parts.push(`for “${words}”`);
-  if (filters.length) parts.push(`in ${filters.join(", ")}`);
-  const order = state.sort === "date" ? ", newest first" : state.sort === "date-asc" ? ", oldest first" : "";
-  if (total === 0) return `No articles ${parts.join(" ")}. Try fewer words or filters.`;
-  return `${what} ${parts.join(" ")}${order}.`;
+  if (state.q.trim()) parts.push(`for “${state.q.trim()}”`);
+  for (const f of FACETS) {
+    const values = state.filters[f.key];
+    const [lead, join] = FILTER_WORDS[f.key];
+    if (values.length) parts.push(`${lead} ${values.join(` ${join} `)}`);
+  }
+  const asked = parts.join(" ");
+  if (total === 0) return `No articles ${asked}. Try fewer words or filters.`;
+  let order = state.sort === "date" ? ", newest first" : state.sort === "date-asc" ? ", oldest first" : "";
+  if (order && undated) order += `, undated last`;
+  return `${total === 1 ? "1 article" : `${total} articles`} ${asked}${order}.`;
 }
 
 function resultItem(data, showExcerpt) {
@@ -267,10 +273,21 @@ async function run(state, delay) {
     setBusy(false);
     return;
   }
-  const options = { filters: pagefindFilters(state.filters) };
-  if (state.sort) options.sort = SORTS[state.sort];
-  const search = await pagefind.debouncedSearch(term, options, delay);
+  const filters = pagefindFilters(state.filters);
+  const search = await pagefind.debouncedSearch(term, { filters }, delay);
   if (search === null || gen !== generation) return;
+  let results = search.results;
+  let undated = 0;
+  if (state.sort) {
+    // Pagefind leaves out of a sorted search every page without the sort key: an undated article
+    // would vanish. They follow the dated ones, in order of relevance.
+    const sorted = await pagefind.search(term, { filters, sort: SORTS[state.sort] });
+    if (gen !== generation) return;
+    const dated = new Set(sorted.results.map((r) => r.id));
+    const rest = results.filter((r) => !dated.has(r.id));
+    undated = rest.length;
+    results = [...sorted.results, ...rest];
+  }
 
   // "filters" counts what ticking one more value would leave. For an either-or facet that is not
   // what a reader means, so its own counts come from the same search without its own ticks.
@@ -282,13 +299,13 @@ async function run(state, delay) {
     counts[f.key] = others.filters[f.key] ?? {};
   }
 
-  pending = [...search.results];
+  pending = [...results];
   pendingWithExcerpt = term !== null;
   resultList.replaceChildren();
   await showMore(false);
   if (gen !== generation) return;
   showCounts(counts, state);
-  statusLine.textContent = describe(state, search.results.length);
+  statusLine.textContent = describe(state, results.length, undated);
   setBusy(false);
 }
 

@@ -17,9 +17,11 @@ export interface BuiltArchive {
   articles: Article[];
 }
 
-export async function buildArchive(pathPrefix = "/"): Promise<BuiltArchive> {
+/** Ingests the seeds into a temporary folder, lets `edit` change the records as an editor would, and builds the site. */
+export async function buildArchive(pathPrefix = "/", edit?: (dir: string, articles: Article[]) => void): Promise<BuiltArchive> {
   const dir = tempArchive();
   expect(runIngest({ input: join(dir, "raw"), output: dir, reportFile: join(dir, "report.json"), quiet: true })).toBe(0);
+  edit?.(dir, loadArticles(dir).articles);
   const site = join(dir, "_site");
   const result = await buildSite({ articlesDir: dir, outDir: site, pathPrefix, quiet: true });
   expect(result.errors).toEqual([]);
