@@ -41,6 +41,7 @@ const CONSENT_PATTERNS: RegExp[] = [
   /\bthird[- ]part(y|ies)\b.*\b(advert|cookie|partners)/i,
   /\bthis (issue|site|page) is preventing\b|\btroubleshooting tips\b/i,
   /\bmailing list\b|\bdelivered to you(r inbox)?\b|\bget (instant )?alerts\b/i,
+  /\b(use|using) of cookies\b|\bagree to (our|the) use of\b/i,
   /learn more about\s*\S/i,
   /\bnewsletter\b.*\b(breaks down|essential guide|catching you up|delivered|inbox)\b/i,
   /\bwe value your privacy\b|\b(rent|sell) your (email|data|personal)/i,

@@ -16,7 +16,12 @@ export interface ArticleReport {
   source_basis: string;
   agency: string | null;
   credits: string[];
+  people: string[];
+  quotes: number;
+  /** Quotes whose speaker the text does not name clearly enough: null on purpose, for an editor to fill in. */
+  quotes_without_speaker: number;
   removed: { kind: string; lines: number; example: string }[];
+  removed_lines: number;
   low_confidence: string[];
   warnings: string[];
 }
@@ -24,6 +29,7 @@ export interface ArticleReport {
 export interface IngestReport {
   articles: ArticleReport[];
   refused: { raw: string; reason: string }[];
+  /** Undated articles, with why the archive could not date them either. */
   undated: string[];
   to_confirm: string[];
   kept_edited: string[];
@@ -36,6 +42,7 @@ export function buildReport(run: IngestRun): IngestReport {
     if (r.date_confidence === "low") low.push("date");
     if (r.title_basis === "lead") low.push("title");
     if (r.source === "Unknown") low.push("source");
+    if (r.date_confidence === "medium") low.push("date (medium: the text's dates disagree)");
     return {
       raw: r.raw,
       file,
@@ -51,7 +58,11 @@ export function buildReport(run: IngestRun): IngestReport {
       source_basis: r.source_basis,
       agency: r.agency,
       credits: r.credits,
+      people: r.people,
+      quotes: r.quotes.length,
+      quotes_without_speaker: r.quotes.filter((q) => q.speaker === null).length,
       removed: r.removed,
+      removed_lines: r.removed.reduce((n, x) => n + x.lines, 0),
       low_confidence: low,
       warnings: article.warnings,
     };
@@ -59,7 +70,12 @@ export function buildReport(run: IngestRun): IngestReport {
   return {
     articles,
     refused: run.refused.map((r) => ({ raw: r.path, reason: r.reason })),
-    undated: articles.filter((a) => a.date === null).map((a) => a.file),
+    undated: articles
+      .filter((a) => a.date === null)
+      .map((a) => {
+        const why = a.warnings.find((w) => w.startsWith("undated: "));
+        return why ? `${a.file}: ${why.slice("undated: ".length)}` : a.file;
+      }),
     to_confirm: articles.filter((a) => a.date_basis === "inferred").map((a) => `${a.file}: ${a.date} (${a.date_evidence})`),
     kept_edited: articles.filter((a) => a.outcome === "kept-edited").map((a) => a.file),
   };
@@ -72,6 +88,15 @@ export function summarise(report: IngestReport, articlesDir: string): string {
     `ingest ${articlesDir}: ${report.articles.length} articles (${count("created")} new, ${count("updated")} updated, ` +
       `${count("unchanged")} unchanged, ${count("kept-edited")} edited by hand and kept), ${report.refused.length} refused`,
   ];
+  for (const a of report.articles) {
+    const removed = a.removed.map((r) => `${r.lines} ${r.kind}`).join(", ") || "nothing";
+    const check = a.low_confidence.length ? `; check: ${a.low_confidence.join(", ")}` : "";
+    lines.push(
+      `  ${a.file}\n    date ${a.date ?? "none"} (${a.date_basis}, ${a.date_confidence}); source ${a.source}` +
+        `${a.agency ? `, agency ${a.agency}` : ""}; removed ${a.removed_lines} lines (${removed}); ` +
+        `${a.quotes} quotes, ${a.quotes_without_speaker} without speaker${check}`,
+    );
+  }
   for (const f of report.kept_edited) lines.push(`  kept (edited by hand, not overwritten): ${f}`);
   for (const r of report.refused) lines.push(`  refused ${r.raw}: ${r.reason}`);
   for (const f of report.undated) lines.push(`  undated: ${f}`);
