@@ -5,8 +5,9 @@
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { formatProblem } from "./load-records.ts";
-import { forgetSiteData, loadSiteData } from "./site-data.ts";
+import { forgetSiteData, prepareSiteData } from "./site-data.ts";
 import { writeSearchIndex } from "./search-index.ts";
+import { stage, writeTimings } from "./stages.ts";
 
 export interface BuildOptions {
   articlesDir: string;
@@ -36,7 +37,7 @@ function ensureTypeScriptLoader(): Promise<unknown> {
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   process.env["ARCHIVE_ARTICLES"] = resolve(opts.articlesDir);
   forgetSiteData();
-  const data = loadSiteData(process.env["ARCHIVE_ARTICLES"]);
+  const data = await stage("data", () => prepareSiteData(process.env["ARCHIVE_ARTICLES"]!), (d) => ({ articles: d.articles.length }));
   if (data.problems.length) {
     return { ok: false, errors: data.problems.map(formatProblem), articles: 0, pages: 0, indexed: 0 };
   }
@@ -51,9 +52,11 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       pathPrefix: opts.pathPrefix ?? "/",
       quietMode: true,
     });
-    await eleventy.write();
+    await stage("render", () => eleventy.write());
     const pages = readdirSync(staging, { recursive: true }).filter((f) => String(f).endsWith(".html")).length;
-    const { pages: indexed } = await writeSearchIndex(staging);
+    // The current site is the previous build: its search shards are reused where nothing in them changed.
+    const { pages: indexed } = await stage("index", () => writeSearchIndex(staging, { previous: out }), (r) => ({ ...r }));
+    writeTimings();
     const old = `${out}.old-${process.pid}`;
     if (existsSync(out)) renameSync(out, old);
     renameSync(staging, out);

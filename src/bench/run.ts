@@ -1,0 +1,190 @@
+/**
+ * The benchmark run: a synthetic archive of N articles through the real pipeline (ingest, then the
+ * build: data, render, search index), each as its own process and measured; the naive peer over
+ * the same articles; the search payload; and a rebuild after one edited record.
+ */
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { loadRegistries } from "../registry.ts";
+import type { StageTiming } from "../build/stages.ts";
+import { writeArchive } from "./generate.ts";
+import { measure, type Measured } from "./measure.ts";
+import { searchPayloads, type Payload } from "./payload.ts";
+import { writePeerProject } from "./peer.ts";
+
+const root = resolve(import.meta.dirname, "../..");
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+
+export interface Step {
+  name: string;
+  wallMs: number;
+  cpuMs: number | null;
+  peakRssMB: number | null;
+}
+
+export interface SiteSize {
+  files: number;
+  bytes: number;
+  htmlPages: number;
+}
+
+export interface BenchResult {
+  articles: number;
+  seed: number;
+  machine: { cores: number; node: string };
+  generated: { files: number; bytes: number };
+  ingested: number;
+  refused: number;
+  archive: { steps: Step[]; stages: StageTiming[]; totalWallMs: number; totalCpuMs: number | null; peakRssMB: number | null; site: SiteSize; indexed: number; shards: number };
+  peer: { steps: Step[]; totalWallMs: number; totalCpuMs: number | null; peakRssMB: number | null; site: SiteSize; indexed: number } | null;
+  ratio: number | null;
+  payload: { archive: Payload[] | null; peer: Payload[] | null };
+  edit: { wallMs: number; cpuMs: number | null; peakRssMB: number | null; stages: StageTiming[]; pagesWithNewTitle: number; pagesWithOldTitle: number; reusedShards: number } | null;
+}
+
+export interface BenchOptions {
+  articles: number;
+  seed?: number;
+  workDir: string;
+  peer?: boolean;
+  payload?: boolean;
+  edit?: boolean;
+  queries?: string[];
+  log?: (line: string) => void;
+}
+
+function siteSize(dir: string): SiteSize {
+  let files = 0;
+  let bytes = 0;
+  let htmlPages = 0;
+  for (const f of readdirSync(dir, { recursive: true }) as string[]) {
+    const st = statSync(join(dir, f));
+    if (!st.isFile()) continue;
+    files++;
+    bytes += st.size;
+    if (f.endsWith(".html")) htmlPages++;
+  }
+  return { files, bytes, htmlPages };
+}
+
+function step(name: string, m: Measured): Step {
+  if (m.exitCode !== 0) throw new Error(`${name} failed (exit ${m.exitCode}):\n${m.stderr.slice(-4000)}`);
+  return { name, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRssMB: m.peakRssMB };
+}
+
+const sum = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + (b ?? 0), 0));
+const max = (xs: (number | null)[]) => (xs.every((x) => x === null) ? null : Math.max(...xs.map((x) => x ?? 0)));
+
+function readStages(file: string): StageTiming[] {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as StageTiming[]) : [];
+}
+
+/** Pages of the site whose text contains s (HTML-escaped as Nunjucks writes it). */
+function pagesContaining(dir: string, s: string): number {
+  const escaped = s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".html"))
+    .filter((f) => readFileSync(join(dir, f), "utf8").includes(escaped)).length;
+}
+
+export async function runBench(opts: BenchOptions): Promise<BenchResult> {
+  const log = opts.log ?? (() => {});
+  const seed = opts.seed ?? 1;
+  const work = resolve(opts.workDir);
+  const articles = join(work, "archive");
+  const site = join(work, "site");
+  const cache = join(work, "cache");
+  const timings = join(work, "timings.json");
+  const env = { ARCHIVE_CACHE_DIR: cache, BENCH_TIMINGS: timings, CI: "1" };
+  const tsx = bin("tsx");
+
+  log(`generating ${opts.articles} raw articles`);
+  const rawBytes = writeArchive(articles, opts.articles, loadRegistries(), seed);
+
+  log("ingest");
+  const reportFile = join(work, "ingest-report.json");
+  const ingest = await measure(tsx, [join(root, "src/cli/ingest.ts"), "--articles", articles, "--report", reportFile], { env, cwd: root });
+  if (ingest.exitCode > 1) step("ingest", ingest); // 1 = some files refused: reported, not fatal
+  const report = JSON.parse(readFileSync(reportFile, "utf8")) as { articles: unknown[]; refused: unknown[] };
+
+  log("build (data, render, search index)");
+  const build = step("build", await measure(tsx, [join(root, "src/cli/build.ts"), "--articles", articles, "--out", site, "--no-ingest"], { env, cwd: root }));
+  const stages = readStages(timings);
+  const indexStage = stages.find((s) => s.stage === "index");
+  const steps = [{ ...step("ingest", { ...ingest, exitCode: 0 }) }, build];
+  const archive = {
+    steps,
+    stages,
+    totalWallMs: ingest.wallMs + build.wallMs,
+    totalCpuMs: sum([ingest.cpuMs, build.cpuMs]),
+    peakRssMB: max([ingest.peakRssMB, build.peakRssMB]),
+    site: siteSize(site),
+    indexed: indexStage?.detail?.["pages"] ?? 0,
+    shards: indexStage?.detail?.["shards"] ?? 0,
+  };
+
+  let peer: BenchResult["peer"] = null;
+  if (opts.peer !== false) {
+    log("peer: Eleventy over one Markdown file per article");
+    const peerDir = join(work, "peer");
+    writePeerProject(articles, peerDir);
+    const eleventy = step("eleventy", await measure(process.execPath, [join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=src", "--output=site", "--quiet"], { cwd: peerDir }));
+    log("peer: Pagefind CLI");
+    const pf = await measure(bin("pagefind"), ["--site", "site"], { cwd: peerDir });
+    const pfStep = step("pagefind", pf);
+    const indexed = Number(/Indexed (\d+) pages?/i.exec(pf.stdout)?.[1] ?? 0);
+    peer = {
+      steps: [eleventy, pfStep],
+      totalWallMs: eleventy.wallMs + pfStep.wallMs,
+      totalCpuMs: sum([eleventy.cpuMs, pfStep.cpuMs]),
+      peakRssMB: max([eleventy.peakRssMB, pfStep.peakRssMB]),
+      site: siteSize(join(peerDir, "site")),
+      indexed,
+    };
+  }
+
+  const queries = opts.queries ?? ["sanctions", "foreign minister talks"];
+  let payload: BenchResult["payload"] = { archive: null, peer: null };
+  if (opts.payload !== false) {
+    log("search payload (Chromium)");
+    payload = { archive: await searchPayloads(site, queries), peer: peer ? await searchPayloads(join(work, "peer", "site"), queries) : null };
+  }
+
+  let edit: BenchResult["edit"] = null;
+  if (opts.edit !== false) {
+    log("one edited record: rebuild");
+    // The newest article: it is on the home page, in the feeds and in its neighbours' links.
+    const dates = readdirSync(articles).filter((n) => n.endsWith(".md")).sort();
+    const target = join(articles, dates[dates.length - 1]!);
+    const text = readFileSync(target, "utf8");
+    const oldTitle = /^title: (.*)$/m.exec(text)![1]!.replace(/^(['"])(.*)\1$/, "$2");
+    const newTitle = `Edited headline ${seed}-${opts.articles} for the rebuild check`;
+    writeFileSync(target, text.replace(/^title: .*$/m, `title: ${newTitle}`));
+    rmSync(timings, { force: true });
+    const rebuild = step("rebuild", await measure(tsx, [join(root, "src/cli/build.ts"), "--articles", articles, "--out", site], { env, cwd: root }));
+    const rebuildStages = readStages(timings);
+    edit = {
+      wallMs: rebuild.wallMs,
+      cpuMs: rebuild.cpuMs,
+      peakRssMB: rebuild.peakRssMB,
+      stages: rebuildStages,
+      pagesWithNewTitle: pagesContaining(site, newTitle),
+      pagesWithOldTitle: pagesContaining(site, oldTitle),
+      reusedShards: rebuildStages.find((s) => s.stage === "index")?.detail?.["reused"] ?? 0,
+    };
+  }
+
+  return {
+    articles: opts.articles,
+    seed,
+    machine: { cores: (await import("node:os")).availableParallelism(), node: process.version },
+    generated: { files: opts.articles, bytes: rawBytes },
+    ingested: report.articles.length,
+    refused: report.refused.length,
+    archive,
+    peer,
+    ratio: peer ? archive.totalWallMs / peer.totalWallMs : null,
+    payload,
+    edit,
+  };
+}

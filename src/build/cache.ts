@@ -1,0 +1,87 @@
+/**
+ * A content-addressed cache that lasts across builds (in .cache/, or ARCHIVE_CACHE_DIR): values
+ * by the SHA-256 of their input. Kept in 256 packs by the key's first byte, so that a build that
+ * changes one entry rewrites one small file, and a pack drops the entries no build asked for.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { deserialize, serialize } from "node:v8";
+
+export function cacheRoot(): string {
+  return resolve(process.env["ARCHIVE_CACHE_DIR"] ?? ".cache");
+}
+
+export function contentKey(...parts: string[]): string {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p).update("\0");
+  return h.digest("hex");
+}
+
+interface Pack<V> {
+  entries: Map<string, V>;
+  used: Set<string>;
+  dirty: boolean;
+}
+
+export class HashCache<V> {
+  private readonly dir: string;
+  private readonly packs = new Map<string, Pack<V>>();
+
+  /** `namespace` names what is cached and how it was made (tool versions): a new one starts empty. */
+  constructor(namespace: string, root: string | null = cacheRoot()) {
+    this.dir = root === null ? "" : join(root, namespace);
+  }
+
+  private pack(key: string): Pack<V> {
+    const id = key.slice(0, 2);
+    let pack = this.packs.get(id);
+    if (!pack) {
+      let entries = new Map<string, V>();
+      const file = this.dir && join(this.dir, `${id}.v8`);
+      if (file && existsSync(file)) {
+        try {
+          entries = deserialize(readFileSync(file)) as Map<string, V>;
+        } catch {
+          entries = new Map(); // a damaged pack is rebuilt, not trusted
+        }
+      }
+      pack = { entries, used: new Set(), dirty: false };
+      this.packs.set(id, pack);
+    }
+    return pack;
+  }
+
+  get(key: string): V | undefined {
+    const pack = this.pack(key);
+    const value = pack.entries.get(key);
+    if (value !== undefined) pack.used.add(key);
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    const pack = this.pack(key);
+    pack.entries.set(key, value);
+    pack.used.add(key);
+    pack.dirty = true;
+  }
+
+  /** Write the packs this run changed, without the entries it never asked for. */
+  save(): void {
+    if (!this.dir) return;
+    mkdirSync(this.dir, { recursive: true });
+    for (const [id, pack] of this.packs) {
+      if (!pack.dirty && pack.used.size === pack.entries.size) continue;
+      for (const key of pack.entries.keys()) if (!pack.used.has(key)) pack.entries.delete(key);
+      const file = join(this.dir, `${id}.v8`);
+      if (pack.entries.size === 0) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      const tmp = `${file}.tmp-${process.pid}`;
+      writeFileSync(tmp, serialize(pack.entries));
+      renameSync(tmp, file);
+      pack.dirty = false;
+    }
+  }
+}
