@@ -12,7 +12,7 @@
  * Deterministic: every order is by date, then id; no randomness, no clock.
  */
 import slugify from "@sindresorhus/slugify";
-import { contentSpans, plainText, shingleHashes, type ContentSpan } from "./text.ts";
+import { contentTokens, hash32, plainText, tokenize, type ContentTokens, type Tokens } from "./text.ts";
 import { quoteKey, quotesMatch } from "./quotes.ts";
 import { eventName, type NameForms } from "./name.ts";
 
@@ -118,51 +118,63 @@ function uniqueSorted(values: number[]): Uint32Array {
 }
 
 /**
- * The body's wording as content-word trigrams with where each starts. A trigram written all in
+ * The body's wording as content-word trigrams, each with where it starts. A trigram written all in
  * capitals ("French President Emmanuel") is a name or title, already counted among the names: only
  * trigrams with some ordinary word are wording ("talks in Abu Dhabi", "a mute person").
  */
-function wording(body: string): { text: string; spans: ContentSpan[]; shingles: { hash: number; at: number }[] } {
-  const text = plainText(body).replace(/\s+/g, " ");
-  const spans = contentSpans(text);
-  const hashes = shingleHashes(
-    spans.map((s) => s.word),
-    PHRASE_WORDS,
-  );
-  const shingles: { hash: number; at: number }[] = [];
-  hashes.forEach((hash, at) => {
-    if (spans.slice(at, at + PHRASE_WORDS).some((s) => !s.capital)) shingles.push({ hash, at });
-  });
-  return { text, spans, shingles };
+function wording(tokens: ContentTokens): { hashes: number[]; at: number[] } {
+  const { words, capital } = tokens;
+  const wordHash = words.map(hash32);
+  const hashes: number[] = [];
+  const at: number[] = [];
+  for (let i = 0; i + PHRASE_WORDS <= words.length; i++) {
+    if (capital[i] && capital[i + 1] && capital[i + 2]) continue;
+    // The three words' hashes mixed in order (rotations keep "a b c" apart from "c b a").
+    const h = Math.imul(wordHash[i]! ^ rotl(wordHash[i + 1]!, 11) ^ rotl(wordHash[i + 2]!, 22), 0x9e3779b1) >>> 0;
+    hashes.push(h);
+    at.push(i);
+  }
+  return { hashes, at };
 }
 
-function phraseHashes(body: string): Uint32Array {
-  return uniqueSorted(wording(body).shingles.map((s) => s.hash));
+function rotl(x: number, r: number): number {
+  return (x << r) | (x >>> (32 - r));
+}
+
+/** The text of a body as the phrases are read from and shown in. */
+function bodyText(body: string): string {
+  return plainText(body).replace(/\s+/g, " ");
 }
 
 /**
  * How often the text mentions each of the record's names, by the last word of any of its spellings
- * ("Ms Truss", "Elizabeth Truss" and "Liz Truss" all end in "Truss"; "UK" is matched in capitals
- * only, so that "us" is not the United States). A name the record lists is mentioned at least once.
+ * ("Ms Truss", "Elizabeth Truss" and "Liz Truss" all end in "Truss"; a spelling in capitals, "UK",
+ * is matched in capitals only, so that "us" is not the United States). A listed name counts once at least.
  */
-function mentionCounts(a: EventInput, forms: NameForms): Map<string, number> {
-  const byToken = new Map<string, string[]>();
+function mentionCounts(a: EventInput, forms: NameForms, text: string, tokens: Tokens): Map<string, number> {
+  const byWord = new Map<string, { name: string; exact: string | null }[]>();
   for (const name of new Set([...a.people, ...a.organisations, ...a.places])) {
     for (const spelling of [name, ...(forms[name] ?? [])]) {
       const last = spelling.split(/\s+/).pop() ?? "";
-      const key = /^[\p{Lu}\d.]+$/u.test(last) ? `=${last.replace(/\./g, "")}` : last.toLowerCase();
-      const list = byToken.get(key) ?? byToken.set(key, []).get(key)!;
-      if (!list.includes(name)) list.push(name);
+      if (!last) continue;
+      const exact = last.length > 1 && last === last.toUpperCase() ? last : null;
+      const key = last.toLowerCase();
+      const list = byWord.get(key) ?? byWord.set(key, []).get(key)!;
+      if (!list.some((e) => e.name === name && e.exact === exact)) list.push({ name, exact });
     }
   }
   const counts = new Map<string, number>();
-  const text = plainText(a.body);
-  for (const m of text.matchAll(/[\p{L}\p{N}.]+/gu)) {
-    const word = m[0].replace(/\.+$/, "");
-    for (const key of [`=${word.replace(/\./g, "")}`, word.toLowerCase().replace(/['’]s$/, "")]) {
-      for (const name of byToken.get(key) ?? []) counts.set(name, (counts.get(name) ?? 0) + 1);
+  tokens.words.forEach((w, i) => {
+    const list = byWord.get(w.endsWith("'s") ? w.slice(0, -2) : w);
+    if (!list) return;
+    const written = list.some((e) => e.exact) ? text.slice(tokens.starts[i], tokens.ends[i]) : "";
+    const counted = new Set<string>();
+    for (const e of list) {
+      if (counted.has(e.name) || (e.exact && !written.startsWith(e.exact))) continue;
+      counted.add(e.name);
+      counts.set(e.name, (counts.get(e.name) ?? 0) + 1);
     }
-  }
+  });
   return counts;
 }
 
@@ -185,20 +197,24 @@ function prepare(pool: EventInput[], forms: NameForms, settings: GroupingSetting
   const nameDf = new Map<string, number>();
   for (const a of pool) for (const key of new Set(nameKeys(a).map(([k]) => k))) nameDf.set(key, (nameDf.get(key) ?? 0) + 1);
   const phraseDf = new Uint16Array(1 << DF_SLOTS_BITS);
-  const allPhrases = pool.map((a) => phraseHashes(a.body));
-  for (const hs of allPhrases) {
-    for (const h of hs) {
+  const analysed = pool.map((a) => {
+    const text = bodyText(a.body);
+    const tokens = tokenize(text);
+    const mentions = mentionCounts(a, forms, text, tokens);
+    const phrases = uniqueSorted(wording(contentTokens(text, tokens)).hashes);
+    for (const h of phrases) {
       const s = slotOf(h);
       if (phraseDf[s]! < 0xffff) phraseDf[s]!++;
     }
-  }
+    return { mentions, phrases };
+  });
   // A phrase is distinctive when at least two reports use it (else it links nothing) and few do:
   // at most 50 reports, and at most half the archive.
   const maxDf = Math.min(settings.phraseMaxDf, Math.floor(n * PHRASE_MAX_SHARE));
   const prepared = pool.map((a, i) => {
     // A name's weight: its kind, how often this report mentions it (1 + ln of the count: the people a
     // story is about are mentioned again and again, a passing name once) and how rare it is.
-    const mentions = mentionCounts(a, forms);
+    const { mentions, phrases: all } = analysed[i]!;
     const names = new Map<string, number>();
     for (const [key, kind] of nameKeys(a)) {
       const tf = Math.max(1, mentions.get(key.slice(key.indexOf(":") + 1)) ?? 0);
@@ -206,11 +222,11 @@ function prepare(pool: EventInput[], forms: NameForms, settings: GroupingSetting
     }
     let nameNorm = 0;
     for (const w of names.values()) nameNorm += w * w;
-    const phrases = allPhrases[i]!.filter((h) => {
+    const phrases = all.filter((h) => {
       const df = phraseDf[slotOf(h)]!;
       return df >= 2 && df <= maxDf;
     });
-    allPhrases[i] = new Uint32Array(0);
+    analysed[i] = { mentions: new Map(), phrases: new Uint32Array(0) }; // free as we go
     return { input: a, day: dayNumber(a.date!), names, nameNorm, phrases, quotes: a.quotes.map((q) => quoteKey(q.text)) };
   });
   return { prepared, nameDf, phraseDf };
@@ -321,18 +337,20 @@ function candidatePairs(prepared: Prepared[], settings: GroupingSettings, onPair
 
 /** Shared phrases as written in `a`: runs of overlapping shared trigrams merged, long runs cut short. */
 function phraseTexts(a: EventInput, shared: Set<number>): string[] {
-  const { text, spans, shingles } = wording(a.body);
-  const covered = new Array<boolean>(spans.length).fill(false);
-  for (const { hash, at } of shingles) {
-    if (shared.has(hash)) for (let m = at; m < at + PHRASE_WORDS; m++) covered[m] = true;
-  }
+  const text = bodyText(a.body);
+  const tokens = contentTokens(text);
+  const { hashes, at } = wording(tokens);
+  const covered = new Array<boolean>(tokens.words.length).fill(false);
+  hashes.forEach((h, k) => {
+    if (shared.has(h)) for (let m = at[k]!; m < at[k]! + PHRASE_WORDS; m++) covered[m] = true;
+  });
   const out: string[] = [];
-  for (let k = 0; k < spans.length; k++) {
+  for (let k = 0; k < covered.length; k++) {
     if (!covered[k]) continue;
     let e = k;
-    while (e + 1 < spans.length && covered[e + 1]) e++;
+    while (e + 1 < covered.length && covered[e + 1]) e++;
     const last = Math.min(e, k + MAX_PHRASE_WORDS - 1);
-    const phrase = text.slice(spans[k]!.start, spans[last]!.end) + (last < e ? " …" : "");
+    const phrase = text.slice(tokens.starts[k], tokens.ends[last]) + (last < e ? " …" : "");
     if (!out.includes(phrase)) out.push(phrase);
     k = e;
   }

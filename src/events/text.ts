@@ -41,22 +41,54 @@ export function sentences(markdown: string): string[] {
   return out;
 }
 
-/** Lower-case words with their character offsets; curly apostrophes folded. */
-export function wordSpans(text: string): { word: string; start: number; end: number }[] {
-  const out: { word: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) {
-    out.push({ word: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+const LETTER = /\p{L}|\p{N}/u;
+
+function isWordChar(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return LETTER.test(ch);
+}
+
+/** A text's words, lower-cased (curly apostrophes folded), with where each starts and ends. */
+export interface Tokens {
+  words: string[];
+  starts: number[];
+  ends: number[];
+}
+
+/** Runs of letters and digits, with an apostrophe inside a word kept ("wasn't", "Russia's"). */
+export function tokenize(text: string): Tokens {
+  const out: Tokens = { words: [], starts: [], ends: [] };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text.charCodeAt(i), text[i]!)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isWordChar(c, text[i]!)) i++;
+      else if ((c === 39 || c === 0x2019) && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text[i + 1]!)) i += 2;
+      else break;
+    }
+    let w = text.slice(start, i).toLowerCase();
+    if (w.includes("’")) w = w.replaceAll("’", "'");
+    out.words.push(w);
+    out.starts.push(start);
+    out.ends.push(i);
   }
   return out;
 }
 
 export function words(text: string): string[] {
-  return wordSpans(text).map((w) => w.word);
+  return tokenize(text).words;
 }
 
 /** A word folded so that "talks"/"talk" and "Russia's"/"Russia" meet; null for a stop word or a lone letter. */
 export function contentWord(word: string): string | null {
-  let w = word.replace(/'s$/, "").replace(/'/g, "");
+  let w = word.endsWith("'s") ? word.slice(0, -2) : word;
+  if (w.includes("'")) w = w.replaceAll("'", "");
   if (w.length < 2 || STOP_WORDS.has(w)) return null;
   if (w.length > 4 && w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
   return w;
@@ -88,19 +120,24 @@ export function shingleHashes(tokens: readonly string[], n: number): number[] {
   return out;
 }
 
-export interface ContentSpan {
-  word: string; // the folded content word
-  start: number;
-  end: number;
-  capital: boolean; // written with a capital: part of a name or title
+/** A text's content words, each with where it stands and whether it is written with a capital. */
+export interface ContentTokens {
+  words: string[]; // folded content words
+  starts: number[];
+  ends: number[];
+  capital: boolean[]; // part of a name or title, or the first word of a sentence
 }
 
-/** A text's content words with where each stands, for phrases that can be shown as written. */
-export function contentSpans(text: string): ContentSpan[] {
-  const out: ContentSpan[] = [];
-  for (const s of wordSpans(text)) {
-    const c = contentWord(s.word);
-    if (c) out.push({ word: c, start: s.start, end: s.end, capital: /^\p{Lu}/u.test(text.slice(s.start, s.end)) });
+export function contentTokens(text: string, all: Tokens = tokenize(text)): ContentTokens {
+  const out: ContentTokens = { words: [], starts: [], ends: [], capital: [] };
+  for (let i = 0; i < all.words.length; i++) {
+    const c = contentWord(all.words[i]!);
+    if (!c) continue;
+    const first = text[all.starts[i]!]!;
+    out.words.push(c);
+    out.starts.push(all.starts[i]!);
+    out.ends.push(all.ends[i]!);
+    out.capital.push(first !== first.toLowerCase());
   }
   return out;
 }
