@@ -152,8 +152,13 @@ export function findDateCandidates(lines: string[]): DateCandidate[] {
   return out;
 }
 
-/** The publication date, from the candidates of the head of the article (its first lines) and the prefix. */
-export function chooseDate(prefix: string | null, candidates: DateCandidate[]): DateChoice {
+/**
+ * The publication date, from the candidates of the head of the article (its first lines) and the prefix.
+ * `captionDates` are full dates read from the photo captions: a caption is no publication date, but
+ * when one carries the very month and day of a dateline that lacks its year ("KYIV, Feb 5 (Reuters)"
+ * over a photo of "February 5, 2026"), it tells the year: medium confidence.
+ */
+export function chooseDate(prefix: string | null, candidates: DateCandidate[], captionDates: DateCandidate[] = []): DateChoice {
   const warnings: string[] = [];
   const stamped = candidates.filter((c) => c.kind === "published" || c.kind === "dateline");
   const stampedFull = stamped.filter((c) => c.date !== null);
@@ -183,6 +188,21 @@ export function chooseDate(prefix: string | null, candidates: DateCandidate[]): 
     };
   }
   const partialStamp = stamped.find((c) => c.monthDay !== null);
+  if (partialStamp) {
+    const sameDay = captionDates.filter((c) => c.date !== null && c.monthDay === partialStamp.monthDay);
+    const years = [...new Set(sameDay.map((c) => c.date))];
+    if (years.length === 1 && sameDay[0]) {
+      return {
+        date: years[0]!,
+        time: partialStamp.time,
+        date_basis: partialStamp.kind === "dateline" ? "dateline" : "text",
+        date_evidence: `${partialStamp.evidence}; the year from a photo caption of the same day: "${sameDay[0].evidence}"`,
+        date_confidence: "medium",
+        partial: null,
+        warnings,
+      };
+    }
+  }
   const updated = candidates.find((c) => c.kind === "updated" && c.date !== null);
   if (updated && updated.date) {
     warnings.push(`only an update date is given ("${updated.evidence}"); the article was published on or before it`);

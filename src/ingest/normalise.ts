@@ -63,7 +63,8 @@ export function normalise(text: string, raw: { path: string; sha256: string }, r
   const title = cleaned.headline ?? titleFromLead(paragraphs[0]!);
   if (!cleaned.headline) warnings.push("no headline in the text; the title was made from the lead sentence");
 
-  const dateChoice = chooseDate(cleaned.prefixDate, findDateCandidates(cleaned.dateLines));
+  const captionLines = cleaned.removed.filter((r) => r.kind === "caption" || r.kind === "credit").map((r) => r.text);
+  const dateChoice = chooseDate(cleaned.prefixDate, findDateCandidates(cleaned.dateLines), findDateCandidates(captionLines));
   warnings.push(...dateChoice.warnings);
 
   const fullText = cleaned.allLines.join("\n");

@@ -68,6 +68,25 @@ describe("choice", () => {
     expect([c.date, c.date_basis, c.partial]).toEqual([null, "unknown", "02-05"]);
   });
 
+  it("own: a photo caption of the dateline's month and day gives its year, at medium", () => {
+    const c = chooseDate(
+      null,
+      findDateCandidates(["KYIV, Feb 5 (Reuters) - Ukraine and Russia concluded talks"]),
+      findDateCandidates(["Soldiers rest near the front, Ukraine, February 5, 2026. John Doe/Handout via REUTERS"]),
+    );
+    expect([c.date, c.date_basis, c.date_confidence]).toEqual(["2026-02-05", "dateline", "medium"]);
+    expect(c.date_evidence).toMatch(/Feb 5; the year from a photo caption/);
+  });
+
+  it("own: a caption of another day (a file photo) tells nothing", () => {
+    const c = chooseDate(
+      null,
+      findDateCandidates(["MOSCOW, Feb 10 (Reuters) - Russia said on Monday"]),
+      findDateCandidates(["Two leaders meet in Osaka, Japan June 28, 2019. REUTERS/John Doe/File Photo"]),
+    );
+    expect([c.date, c.partial]).toEqual([null, "02-10"]);
+  });
+
   it("own: a date only mentioned in running text is not the publication date", () => {
     const c = choose(null, ["The invasion began on February 24, 2022, and has not ended."]);
     expect([c.date, c.date_basis]).toEqual([null, "unknown"]);
