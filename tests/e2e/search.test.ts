@@ -221,6 +221,42 @@ describe("searching the archive in Chromium", () => {
     expect(marked.map((m) => m.toLowerCase())).toContain(own.word);
   });
 
+  it("works from the keyboard: labelled controls in reading order, results announced", async () => {
+    const shared = sharedWord();
+    const source = bySlug(shared.slugs[0]!).source;
+    await open("");
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const label = (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? "";
+        return `${el.tagName.toLowerCase()}:${label.replace(/\s+/g, " ").trim()}`;
+      });
+    await page.focus("#search-q");
+    expect(await focused()).toBe("input:Words to find");
+    await page.keyboard.type(shared.word);
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("button:Search");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toBe("select:Order");
+    await page.keyboard.press("Tab");
+    expect(await focused()).toMatch(/^summary:Source/);
+    await page.keyboard.press("Enter");
+    // Tab through the source checkboxes to the one wanted, and tick it with the space bar.
+    for (;;) {
+      await page.keyboard.press("Tab");
+      const now = await focused();
+      expect(now.startsWith("input:")).toBe(true);
+      if (now.startsWith(`input:${source} (`)) break;
+    }
+    await page.keyboard.press("Space");
+    await settled();
+    expect(await slugsShown()).toEqual(shared.slugs.filter((s) => bySlug(s).source === source).sort());
+    expect(await focused()).toMatch(new RegExp(`^input:${source} \\(`));
+    const status = page.locator("[data-status]");
+    expect(await status.getAttribute("role")).toBe("status");
+    expect(await status.textContent()).toContain(`“${shared.word}” from ${source}`);
+  });
+
   it("says so, and points to the archive and timeline, when JavaScript is off", async () => {
     const noJs = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(noJs);
