@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { buildSiteData, MONTH_PAGE_SIZE } from "../../src/build/site-data.ts";
+import { relatedArticles } from "../../src/build/related.ts";
+import { atomFeed, jsonFeed } from "../../src/build/feeds.ts";
+import type { Article } from "../../src/record.ts";
+
+/** A record as the build reads it, with only what a test names filled in. */
+function article(slug: string, fields: Partial<Article> = {}): Article {
+  return {
+    title: `Headline ${slug}`,
+    title_basis: "headline",
+    standfirst: null,
+    date: "2022-02-10",
+    time: null,
+    date_basis: "text",
+    date_evidence: null,
+    date_confidence: "high",
+    source: "Unknown",
+    source_basis: "unknown",
+    agency: null,
+    author: null,
+    credits: [],
+    people: [],
+    places: [],
+    organisations: [],
+    quotes: [],
+    event: null,
+    slug,
+    raw: `raw/${slug}.txt`,
+    raw_sha256: "",
+    removed: [],
+    body: `Text of ${slug}.`,
+    file: `${slug}.md`,
+    ...fields,
+  };
+}
+
+const noSources = { sources: [] };
+
+describe("the archive by month", () => {
+  it("splits a long month into pages that link on to each other and to the next month", () => {
+    const february = Array.from({ length: MONTH_PAGE_SIZE + 3 }, (_, i) => article(`feb-${String(i).padStart(2, "0")}`, { date: `2022-02-${String((i % 28) + 1).padStart(2, "0")}` }));
+    const data = buildSiteData([...february, article("jan", { date: "2022-01-31" }), article("mar", { date: "2022-03-01" })], [], noSources);
+    expect(data.months.map((m) => m.url)).toEqual(["/archive/2022/01/", "/archive/2022/02/", "/archive/2022/02/page-2/", "/archive/2022/03/"]);
+    expect(data.months.map((m) => m.articles.length)).toEqual([1, MONTH_PAGE_SIZE, 3, 1]);
+    data.months.forEach((m, i) => {
+      expect(m.prev?.url).toBe(data.months[i - 1]?.url);
+      expect(m.next?.url).toBe(data.months[i + 1]?.url);
+    });
+    const all = data.months.flatMap((m) => m.articles.map((a) => a.date));
+    expect(all).toEqual([...all].sort());
+    expect(data.years).toHaveLength(1);
+    expect(data.years[0]!.months.map((m) => [m.month, m.count])).toEqual([["2022-01", 1], ["2022-02", MONTH_PAGE_SIZE + 3], ["2022-03", 1]]);
+  });
+
+  it("keeps undated articles out of months, timeline, feeds and previous/next", () => {
+    const data = buildSiteData([article("a", { date: "2022-02-09" }), article("b", { date: null, date_basis: "unknown", date_confidence: "low" }), article("c", { date: "2022-02-11" })], [], noSources);
+    expect(data.undated.map((a) => a.slug)).toEqual(["b"]);
+    expect(data.months.flatMap((m) => m.articles.map((a) => a.url))).not.toContain("/articles/b/");
+    expect(data.timeline.flatMap((m) => m.days.flatMap((d) => d.entries.map((e) => e.url)))).toEqual(["/articles/a/", "/articles/c/"]);
+    const a = data.articles.find((x) => x.slug === "a")!;
+    expect(a.next?.url).toBe("/articles/c/");
+    expect(data.articles.find((x) => x.slug === "b")!.inferred).toBe(false);
+    expect(data.latest.map((x) => x.slug)).toEqual(["c", "a"]);
+  });
+});
+
+describe("people, places and sources", () => {
+  it("gives names that slug alike their own URLs", () => {
+    const data = buildSiteData([article("a", { places: ["Kyiv", "KYIV", "Kyiv!"] })], [], noSources);
+    const urls = data.places.map((p) => p.url);
+    expect(new Set(urls).size).toBe(3);
+    expect(urls).toContain("/places/kyiv/");
+  });
+
+  it("files each quote under its speaker, in date order, and counts a quoted speaker as named", () => {
+    const data = buildSiteData(
+      [
+        article("late", { date: "2022-02-11", people: ["Liz Truss"], quotes: [{ speaker: "Liz Truss", text: "second" }, { speaker: null, text: "nobody's" }] }),
+        article("early", { date: "2022-02-01", people: [], quotes: [{ speaker: "Liz Truss", text: "first" }, { speaker: "Sergey Lavrov", text: "his" }] }),
+      ],
+      [],
+      noSources,
+    );
+    const truss = data.people.find((p) => p.name === "Liz Truss")!;
+    expect(truss.quotes.map((q) => q.text)).toEqual(["first", "second"]);
+    expect(truss.articles.map((a) => a.url)).toEqual(["/articles/early/", "/articles/late/"]);
+    expect(data.people.find((p) => p.name === "Sergey Lavrov")!.quotes.map((q) => q.text)).toEqual(["his"]);
+  });
+
+  it("gives every publisher and agency a page with its registry facts", () => {
+    const sources = [{ name: "Reuters", kind: "agency" as const, country: "United Kingdom", ownership: "private", ownership_source: "Thomson Reuters" }];
+    const data = buildSiteData([article("a", { source: "TRT World", agency: "Reuters" })], [], { sources });
+    expect(data.sourcePages.map((s) => [s.name, s.url, s.facts?.country ?? null])).toEqual([
+      ["Reuters", "/sources/reuters/", "United Kingdom"],
+      ["TRT World", "/sources/trt-world/", null],
+    ]);
+    expect(data.sourcePages[0]!.agencyArticles.map((a) => a.url)).toEqual(["/articles/a/"]);
+    expect(data.articles[0]!.agencyUrl).toBe("/sources/reuters/");
+  });
+});
+
+describe("related articles", () => {
+  const items = [
+    { slug: "a", text: "Talks in Moscow about sanctions", people: ["Liz Truss", "Sergey Lavrov"], organisations: [], places: ["Moscow"] },
+    { slug: "b", text: "Lavrov and Truss meet", people: ["Liz Truss", "Sergey Lavrov"], organisations: [], places: [] },
+    { slug: "c", text: "Weather in Moscow", people: [], organisations: [], places: ["Moscow"] },
+    { slug: "d", text: "Sport results", people: [], organisations: [], places: [] },
+  ];
+
+  it("ranks by shared people above shared places, and leaves out articles that share nothing", () => {
+    const related = relatedArticles(items);
+    expect(related.get("a")!.map((r) => r.slug)).toEqual(["b", "c"]);
+    expect(related.get("a")![0]!.shared).toEqual(expect.arrayContaining(["Liz Truss", "Sergey Lavrov"]));
+    expect(related.get("d")).toEqual([]);
+  });
+
+  it("counts distinctive shared words too", () => {
+    const words = [
+      { slug: "x", text: "The grain corridor through the Bosphorus reopened", people: [], organisations: [], places: [] },
+      { slug: "y", text: "Ships in the grain corridor wait at the Bosphorus", people: [], organisations: [], places: [] },
+      { slug: "z", text: "An election was held", people: [], organisations: [], places: [] },
+    ];
+    expect(relatedArticles(words).get("x")!.map((r) => r.slug)).toEqual(["y"]);
+  });
+});
+
+describe("feeds", () => {
+  it("are dated by the newest article, not by the clock, and leave undated articles out", () => {
+    const data = buildSiteData([article("old", { date: "2021-12-02", time: "16:17" }), article("new", { date: "2022-02-11" }), article("none", { date: null })], [], noSources);
+    const absolute = (path: string) => new URL(path, "https://example.org/sub/").href;
+    const site = { title: "Archive", description: "About" };
+    const atom = atomFeed(data.articles, site, absolute);
+    expect(atom).toContain("<updated>2022-02-11T00:00:00.000Z</updated>");
+    expect(atom).toContain("<published>2021-12-02T16:17:00.000Z</published>");
+    expect(atom).not.toContain("/articles/none/");
+    expect(atomFeed(data.articles, site, absolute)).toBe(atom);
+    const json = JSON.parse(jsonFeed(data.articles, site, absolute));
+    expect(json.items.map((i: { url: string }) => i.url)).toEqual(["https://example.org/articles/new/", "https://example.org/articles/old/"]);
+  });
+});
