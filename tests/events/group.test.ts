@@ -141,4 +141,13 @@ describe("grouping reports into events", () => {
     // reports within the window, and each day's own names propose its partner.
     expect(result.stats.compared_pairs).toBeLessThan(list.length * 2 * (GROUPING.windowDays + 1));
   });
+
+  it("lets no name propose candidates when more reports in the window carry it than the cap", () => {
+    const list = Array.from({ length: 6 }, (_, i) => summit(`r${i}`, "2024-03-01", `Outlet ${i}`));
+    expect(groupEvents(list).events).toHaveLength(1);
+    // With a cap of 2, every name and phrase here is too common in these days to single out a story.
+    const capped = groupEvents(list, {}, { ...GROUPING, blockMaxPostings: 2 });
+    expect(capped.stats.compared_pairs).toBeLessThan(groupEvents(list).stats.compared_pairs);
+    expect(capped.events.every((e) => e.members.length < 6)).toBe(true);
+  });
 });
