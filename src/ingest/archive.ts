@@ -34,7 +34,13 @@ export interface ArchiveIngest {
 }
 
 /** `ownerOf` tells which raw file an existing record with a given slug came from, so that no new article takes its name. */
-export function ingestArchive(files: RawFile[], registries: Registries, ownerOf: (slug: string) => string | undefined = () => undefined): ArchiveIngest {
+/** `normaliseText` is the per-file step: the build passes one that answers from its cache. */
+export function ingestArchive(
+  files: RawFile[],
+  registries: Registries,
+  ownerOf: (slug: string) => string | undefined = () => undefined,
+  normaliseText: typeof normalise = normalise,
+): ArchiveIngest {
   const refused: Refused[] = [];
   const drafts: { path: string; draft: Draft; encoding: string }[] = [];
   const byHash = new Map<string, string>();
@@ -51,7 +57,7 @@ export function ingestArchive(files: RawFile[], registries: Registries, ownerOf:
       continue;
     }
     byHash.set(hash, file.path);
-    const result = normalise(decoded.text, { path: file.path, sha256: hash }, registries);
+    const result = normaliseText(decoded.text, { path: file.path, sha256: hash }, registries);
     if (!result.ok) refused.push({ path: file.path, reason: result.reason });
     else drafts.push({ path: file.path, draft: result.draft, encoding: decoded.encoding });
   }

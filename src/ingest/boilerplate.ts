@@ -23,6 +23,7 @@ export type LineKind =
   | "caption"
   | "share-prompt"
   | "widget"
+  | "end-matter"
   | "policy-page";
 
 /** Phrases of consent banners, cookie notices, newsletter and paywall prompts. */
@@ -37,10 +38,12 @@ const CONSENT_PATTERNS: RegExp[] = [
   /\b(subscribe|log ?in|sign in) (now|to continue|to read)\b/i,
   /^(email address|sign up|subscribe|log in|sign in|more info|accept( all)?|reject all|manage (cookies|preferences))$/i,
   /^\[\[[a-z_]+\]\]$/i,
-  /^an error (occurred|has occurred)\. please try again\.?$/i,
+  /^\[?an error (occurred|has occurred)( while processing this directive)?\.?( please try again\.?)?\]?$/i,
+  /\bsupport (mission-driven|independent|our|quality) journalism\b|\b24\/7 coverage of\b|\bfor (just|only) [£$€]\d/i,
   /\bthird[- ]part(y|ies)\b.*\b(advert|cookie|partners)/i,
   /\bthis (issue|site|page) is preventing\b|\btroubleshooting tips\b/i,
   /\bmailing list\b|\bdelivered to you(r inbox)?\b|\bget (instant )?alerts\b/i,
+  /^already (a subscriber|have an account)\??$/i,
   /\b(use|using) of cookies\b|\bagree to (our|the) use of\b/i,
   /learn more about\s*\S/i,
   /\bnewsletter\b.*\b(breaks down|essential guide|catching you up|delivered|inbox)\b/i,
@@ -52,7 +55,7 @@ const CONSENT_PATTERNS: RegExp[] = [
 const WIDGET = /^(advertisement|advert|sponsored|scroll carousel (left|right).*|your browser does not support the (video|audio) (tag|element)\.?|hide caption|toggle caption|enlarge this image|play video|watch video|listen to this article.*|here|\.)$/i;
 
 const READ_MORE = /^(read more|more:|related|recommended|see also|also read|don'?t miss|most read|trending|watch|listen|more on this( story)?|read next|further reading)\b[:\s-]*/i;
-const SHARE = /^(share|share this( article)?|save to read later|save|print|comment|copy link|follow us|show me more content from .*|click here .*)$/i;
+const SHARE = /^(share|share this( article)?|save to read later|save|print|comment|tweet|copy link|follow us|show me more content from .*|click here .*)$/i;
 const SOURCE_LINK = /^(source\s*:\s*read full (article|story)|read full (article|story)|continue reading|read the full (article|story).*)$/i;
 const READING_TIME = /^\d+\s*(min(ute)?s?)\s*(read|listen)$/i;
 const LINK_TAG = /\[(INSIGHT|ANALYSIS|VIDEO|PICTURES|PHOTOS|LIVE|REVEAL|POLL|LATEST|UPDATE|REPORT|OPINION|EXPLAINED|MAP|CHART)\]$/;
@@ -97,9 +100,18 @@ export function classifyLine(line: string): LineKind | null {
   if (LINK_TAG.test(t)) return "link-line";
   if (READ_MORE.test(t) && (t.length < 140 || /^read more/i.test(t)) && !endsLikeSentence(t.replace(READ_MORE, "x "))) return "read-more";
   if (/^read more\b/i.test(t)) return "read-more";
+  if (/^(?:[*•-]\s*)?list \d+ of \d+/i.test(t)) return "read-more";
+  if ((t.match(/\s\|\s/g) ?? []).length >= 3 && t.split("|").every((part) => words(part).length <= 4)) return "navigation";
   if (linkDensity(t) > 0.3) return "navigation";
   if (/^(skip to|jump to)\b/i.test(t) || /category\S/.test(t)) return "navigation";
   return null;
+}
+
+/** The closing credits of a wire story: "Reporting by X; Editing by Y", "Our Standards: ...". The article ends here. */
+const END_MATTER = /^(?:our standards:|(?:reporting|writing|editing|additional reporting|compiled|edited|fact-checked) by\b)/i;
+
+export function isEndMatter(line: string): boolean {
+  return END_MATTER.test(line.trim());
 }
 
 export function isEndingListMarker(line: string): boolean {

@@ -2,7 +2,7 @@
  * The cleaner: raw text lines to the article's own paragraphs, with the furniture around them
  * (labels, banners, bylines, date stamps, captions, link lists) set aside by kind. Pure.
  */
-import { classifyLine, isEndingListMarker, isSectionLabel, looksLikeHeadlineList, signoffPublisher, type LineKind } from "./boilerplate.ts";
+import { classifyLine, isEndingListMarker, isEndMatter, isSectionLabel, looksLikeHeadlineList, signoffPublisher, type LineKind } from "./boilerplate.ts";
 import { readCredit } from "./credits.ts";
 import { findDateCandidates, PREFIX } from "./dates.ts";
 import { splitRunTogether } from "./paragraphs.ts";
@@ -54,7 +54,11 @@ export function stripCrawlerMarkup(line: string): string {
     .replace(/\s+([,;])/g, "$1");
 }
 
+/** A stamp with a time only: "Updated at 3:06 p.m." */
+const TIME_STAMP = /^(?:updated|posted|published|last updated)(?:\s+(?:at|on))?:?\s*\d{1,2}[:.]\d{2}\s*(?:a\.m\.|p\.m\.|am|pm)?\.?(?:\s+[A-Z]{2,4})?$/i;
+
 function isDateStamp(line: string): boolean {
+  if (TIME_STAMP.test(line.trim())) return true;
   const candidates = findDateCandidates([line]);
   return candidates.some((c) => c.kind === "published" || c.kind === "updated");
 }
@@ -87,7 +91,7 @@ export function cleanText(text: string): Cleaned {
   const seen = new Set<string>();
   for (const line of lines) {
     const t = line.text;
-    if (t === "") {
+    if (!/[\p{L}\p{N}]/u.test(t)) {
       line.kind = "empty-markup";
       continue;
     }
@@ -141,6 +145,16 @@ export function cleanText(text: string): Cleaned {
     }
   }
 
+  // End matter: the agency's closing credits ("Reporting by ...; Editing by ...", "Our Standards: ...")
+  // end the article; what a page prints after them is other stories.
+  const endAt = lines.findIndex((l) => l.kind === "body" && isEndMatter(l.text));
+  if (endAt !== -1) {
+    for (let j = endAt; j < lines.length; j++) {
+      const l = lines[j]!;
+      if (l.kind === "body") l.kind = isEndMatter(l.text) ? "end-matter" : "related-headlines";
+    }
+  }
+
   // A trailing list of other stories: from a marker ("Explore", "Most read") or a run of headlines at the end.
   for (let i = 0; i < lines.length; i++) {
     const rest = lines.slice(i + 1).filter((l) => l.kind === "body").map((l) => l.text);
@@ -175,7 +189,7 @@ export function cleanText(text: string): Cleaned {
   // caption, date stamp, byline) separates it from the body.
   if (headline && firstProse !== -1) {
     const next = lines.slice(firstProse + 1).findIndex((l) => l.kind === "body");
-    const between = lines.slice(firstProse + 1, next === -1 ? lines.length : firstProse + 1 + next);
+    const between = next === -1 ? [] : lines.slice(firstProse + 1, firstProse + 1 + next);
     if (between.some((l) => l.kind === "duplicate" || l.kind === "caption" || l.kind === "dateline" || l.kind === "byline" || l.kind === "credit")) {
       standfirst = lines[firstProse]!.text;
       lines[firstProse]!.kind = "standfirst";

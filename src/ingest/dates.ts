@@ -37,7 +37,7 @@ const ISO = /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?\b/g;
 const YMD_SLASH = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})(?:,?\s+(\d{1,2}):(\d{2}))?\b/g;
 /** A time of day written before the date: "Posted: 4:13 PM Apr. 7, 2022", "Updated 5:44 PM UTC, January 26, 2026". */
 const TIME_BEFORE = /(\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?(?:\s+[A-Z]{2,4})?,?\s*$/i;
-const NUMERIC = /\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b/g;
+const NUMERIC = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b/g;
 const RELATIVE = /\b(\d+|an?|one|two|three)\s+(minutes?|hours?|days?|weeks?)\s+ago\b|\b(yesterday|today)\b/gi;
 
 /** The scraper's leading " date YYYY-MM-DD" prefix. */

@@ -7,6 +7,7 @@ import { basename, join } from "node:path";
 import { isUnedited, parseRecordFile, serializeRecord } from "../record-file.ts";
 import type { Registries } from "../registry.ts";
 import { ingestArchive, type IngestedArticle, type RawFile, type Refused } from "./archive.ts";
+import { cachedNormaliser } from "../build/ingest-cache.ts";
 
 export type WriteOutcome = "created" | "updated" | "unchanged" | "kept-edited";
 
@@ -52,7 +53,9 @@ export function ingestFolder(files: RawFile[], outputDir: string, registries: Re
   const existing = existingByRaw(outputDir);
   const slugOwner = new Map<string, string>();
   for (const [raw, { file }] of existing) slugOwner.set(basename(file, ".md"), raw);
-  const result = ingestArchive(files, registries, (slug) => slugOwner.get(slug));
+  const cached = cachedNormaliser(); // each raw file is normalised once, then answered by its hash
+  const result = ingestArchive(files, registries, (slug) => slugOwner.get(slug), cached.normalise);
+  cached.save();
   const written: IngestRun["written"] = [];
   for (const article of result.articles) {
     const file = join(outputDir, `${article.record.slug}.md`);

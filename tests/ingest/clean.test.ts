@@ -21,6 +21,11 @@ describe("line classes", () => {
     ["own: player furniture", "Your browser does not support the video tag.", "widget"],
     ["own: advert label", "Advertisement", "widget"],
     ["own: cookie banner", "By using this website, you agree to our use of cookies.", "consent"],
+    ["own: paywall prompt", "Already a subscriber?", "consent"],
+    ["own: subscription promo", "Support independent journalism and get bonus content for just $5 a month.", "consent"],
+    ["own: related list item", "* list 2 of 3Talks resume in Geneva", "read-more"],
+    ["own: footer links", "Advertise with Us | About Us | Site Map | Privacy", "navigation"],
+    ["own: share button", "Tweet", "share-prompt"],
   ])("%s", (_name, line, kind) => {
     expect(classifyLine(line)).toBe(kind);
   });
@@ -95,6 +100,28 @@ describe("paragraphs", () => {
     expect(c.headline).toBe("Leaders meet to ease the border crisis");
     expect(c.blocks.map((b) => b.type)).toEqual(["paragraph", "crosshead", "paragraph"]);
     expect(c.removed.map((r) => r.kind).sort()).toEqual(["read-more", "reading-time", "section-label"]);
+  });
+
+  it("own: a wire story ends at its closing credits; what follows is other stories", () => {
+    const c = cleanText(
+      [
+        "Harbour strike ends after a week",
+        "Dock workers voted to end their strike on Tuesday after talks with the harbour board, union leaders said.",
+        "Reporting by Jane Roe; Editing by John Doe",
+        "Our Standards: The Trust Principles.",
+        "Ferry timetable changes for the summer",
+        "Worldcategory · May 4, 2023 · 7:54 PM UTC · 2 mins ago",
+        "A different story about something else entirely happened in another country today, officials said.",
+      ].join("\n"),
+    );
+    expect(c.blocks.map((b) => b.text)).toEqual(["Dock workers voted to end their strike on Tuesday after talks with the harbour board, union leaders said."]);
+    expect(c.removed.filter((r) => r.kind === "end-matter").map((r) => r.text)).toEqual(["Reporting by Jane Roe; Editing by John Doe", "Our Standards: The Trust Principles."]);
+  });
+
+  it("own: stamps with only a time, and lines with no words, are not body", () => {
+    const c = cleanText(["Budget vote delayed again", "The vote on the budget was delayed for a third time on Monday, the speaker said.", "\\_", "Updated at 3:06 p.m."].join("\n"));
+    expect(c.blocks.map((b) => b.text)).toEqual(["The vote on the budget was delayed for a third time on Monday, the speaker said."]);
+    expect(c.removed.map((r) => r.kind).sort()).toEqual(["dateline", "empty-markup"]);
   });
 
   it("own: a caption repeated with its credit glued on goes, both copies", () => {
