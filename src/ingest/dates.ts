@@ -3,7 +3,7 @@
  * evidence and confidence. A confident date must be a right one: where the text does not anchor a
  * year, the choice is left to the archive (see infer-dates.ts) or to null.
  */
-import { format, isValid, parse } from "date-fns";
+import { addDays, format, getDay, isValid, parse, parseISO } from "date-fns";
 import type { Confidence, DateBasis } from "../record.ts";
 
 export type CandidateKind = "prefix" | "published" | "updated" | "dateline" | "mention" | "relative";
@@ -16,6 +16,8 @@ export interface DateCandidate {
   time: string | null; // HH:mm
   evidence: string;
   line: number;
+  /** A stamp that names only a weekday ("Posted Thursday"): 0 Sunday ... 6 Saturday. */
+  weekday?: number;
 }
 
 export interface DateChoice {
@@ -38,6 +40,9 @@ const YMD_SLASH = /\b(\d{4})\/(\d{1,2})\/(\d{1,2})(?:,?\s+(\d{1,2}):(\d{2}))?\b/
 /** A time of day written before the date: "Posted: 4:13 PM Apr. 7, 2022", "Updated 5:44 PM UTC, January 26, 2026". */
 const TIME_BEFORE = /(\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?(?:\s+[A-Z]{2,4})?,?\s*$/i;
 const NUMERIC = /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b/g;
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+/** A stamp line that gives a weekday and no date: "Posted Thursday", "Thursday 10:45 am". */
+const WEEKDAY_STAMP = /^(?:(published|posted|first published)[:\s]+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,?\s+(\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?)?\.?$/i;
 const RELATIVE = /\b(\d+|an?|one|two|three)\s+(minutes?|hours?|days?|weeks?)\s+ago\b|\b(yesterday|today)\b/gi;
 
 /** The scraper's leading " date YYYY-MM-DD" prefix. */
@@ -88,6 +93,12 @@ function kindOfLine(line: string, matchText: string, at: number): CandidateKind 
     return "dateline";
   }
   return "mention";
+}
+
+/** The first day on or after `anchor` (YYYY-MM-DD) that falls on `weekday` (0 Sunday). */
+export function nextWeekday(anchor: string, weekday: number): string {
+  const d = parseISO(anchor);
+  return format(addDays(d, (weekday - getDay(d) + 7) % 7), "yyyy-MM-dd");
 }
 
 /** Every date the lines offer, in reading order. */
@@ -145,6 +156,11 @@ export function findDateCandidates(lines: string[]): DateCandidate[] {
       const ambiguous = dayFirst !== null && monthFirst !== null && dayFirst !== monthFirst;
       add(m, { date: ambiguous ? null : date, monthDay: ambiguous ? null : date.slice(5), time: null });
     }
+    const w = WEEKDAY_STAMP.exec(line.trim());
+    if (w) {
+      const weekday = WEEKDAYS.indexOf((w[2] ?? "").toLowerCase());
+      out.push({ kind: "published", date: null, monthDay: null, time: clock(w[3], w[4], w[5]), evidence: line.trim(), line: i, weekday });
+    }
     for (const m of line.matchAll(RELATIVE)) {
       out.push({ kind: "relative", date: null, monthDay: null, time: null, evidence: m[0], line: i });
     }
@@ -157,13 +173,16 @@ export function findDateCandidates(lines: string[]): DateCandidate[] {
  * `captionDates` are full dates read from the photo captions: a caption is no publication date, but
  * when one carries the very month and day of a dateline that lacks its year ("KYIV, Feb 5 (Reuters)"
  * over a photo of "February 5, 2026"), it tells the year: medium confidence.
+ * `statedDates` are the full dates the article's own text states: a stamp that names only a weekday
+ * ("Posted Thursday") is resolved against the latest of them, to the first such weekday on or after
+ * it (a report is not older than what it reports), marked inferred and low.
  */
-export function chooseDate(prefix: string | null, candidates: DateCandidate[], captionDates: DateCandidate[] = []): DateChoice {
+export function chooseDate(prefix: string | null, candidates: DateCandidate[], captionDates: DateCandidate[] = [], statedDates: string[] = []): DateChoice {
   const warnings: string[] = [];
   const stamped = candidates.filter((c) => c.kind === "published" || c.kind === "dateline");
   const stampedFull = stamped.filter((c) => c.date !== null);
   const first = stampedFull[0];
-  const ambiguousNumeric = candidates.some((c) => c.kind !== "relative" && c.date === null && c.monthDay === null);
+  const ambiguousNumeric = candidates.some((c) => c.kind !== "relative" && c.date === null && c.monthDay === null && c.weekday === undefined);
   if (ambiguousNumeric) warnings.push("a numeric date reads both day-first and month-first; it was not used");
   if (prefix) {
     const text = first;
@@ -202,6 +221,21 @@ export function chooseDate(prefix: string | null, candidates: DateCandidate[], c
         warnings,
       };
     }
+  }
+  const weekdayStamp = stamped.find((c) => c.weekday !== undefined);
+  const anchor = [...statedDates].sort().at(-1);
+  if (weekdayStamp && weekdayStamp.weekday !== undefined && anchor) {
+    const date = nextWeekday(anchor, weekdayStamp.weekday);
+    warnings.push(`the stamp "${weekdayStamp.evidence}" names only a weekday; it was resolved against ${anchor}, which the text states`);
+    return {
+      date,
+      time: weekdayStamp.time,
+      date_basis: "inferred",
+      date_evidence: `"${weekdayStamp.evidence}": the first ${WEEKDAYS[weekdayStamp.weekday]} on or after ${anchor}, the latest date the text states`,
+      date_confidence: "low",
+      partial: null,
+      warnings,
+    };
   }
   const updated = candidates.find((c) => c.kind === "updated" && c.date !== null);
   if (updated && updated.date) {

@@ -4,7 +4,8 @@
  *
  * Rules (thresholds below):
  *   neighbour   a dated article (its own date stated, not inferred) that shares at least
- *               MIN_SHARED_NAMES distinctive names (named by at most DISTINCTIVE_SHARE of the
+ *               MIN_SHARED_NAMES distinctive names, one of them a person (the same events have the
+ *               same actors; "United Kingdom" and "Kremlin" alone are not an event) (named by at most DISTINCTIVE_SHARE of the
  *               archive's N articles, so not "Russia" in a Russia archive), and scores at least
  *               MIN_SCORE: 0.6 x the share of this article's name weight it shares + 0.4 x (word
  *               3-gram overlap x 10, at most 1). A name's weight is log((N+1)/(df+0.5)), df the
@@ -68,6 +69,7 @@ export function neighbours(target: Draft, dated: { id: string; draft: Draft }[],
   const df = (name: string) => freq.df.get(name) ?? 0;
   const distinctive = (name: string) => df(name) <= DISTINCTIVE_SHARE * freq.n;
   const tNames = names(target);
+  const people = new Set(target.record.people);
   const tWeight = [...tNames].filter((n) => df(n) > 1 && distinctive(n)).reduce((sum, n) => sum + weight(n), 0);
   const tShingles = shingles(target.plain);
   const out: Neighbour[] = [];
@@ -77,6 +79,7 @@ export function neighbours(target: Draft, dated: { id: string; draft: Draft }[],
     const shared = [...tNames].filter((n) => dNames.has(n)).sort();
     const sharedRare = shared.filter(distinctive);
     if (sharedRare.length < MIN_SHARED_NAMES || tWeight === 0) continue;
+    if (!sharedRare.some((n) => people.has(n))) continue;
     const nameScore = sharedRare.reduce((sum, n) => sum + weight(n), 0) / tWeight;
     const score = 0.6 * nameScore + 0.4 * Math.min(1, jaccard(tShingles, shingles(draft.plain)) * 10);
     if (score >= MIN_SCORE) {

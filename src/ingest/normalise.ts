@@ -64,7 +64,8 @@ export function normalise(text: string, raw: { path: string; sha256: string }, r
   if (!cleaned.headline) warnings.push("no headline in the text; the title was made from the lead sentence");
 
   const captionLines = cleaned.removed.filter((r) => r.kind === "caption" || r.kind === "credit").map((r) => r.text);
-  const dateChoice = chooseDate(cleaned.prefixDate, findDateCandidates(cleaned.dateLines), findDateCandidates(captionLines));
+  const bodyDates = findDateCandidates(paragraphs).flatMap((c) => (c.date ? [c.date] : []));
+  const dateChoice = chooseDate(cleaned.prefixDate, findDateCandidates(cleaned.dateLines), findDateCandidates(captionLines), bodyDates);
   warnings.push(...dateChoice.warnings);
 
   const fullText = cleaned.allLines.join("\n");

@@ -1,6 +1,6 @@
 /** Date candidates and the choice of one publication date: seed lines and lines written for the test. */
 import { describe, expect, it } from "vitest";
-import { chooseDate, findDateCandidates, PREFIX } from "../../src/ingest/dates.ts";
+import { chooseDate, findDateCandidates, nextWeekday, PREFIX } from "../../src/ingest/dates.ts";
 
 const one = (line: string) => findDateCandidates([line]).map((c) => ({ kind: c.kind, date: c.date, monthDay: c.monthDay, time: c.time }));
 
@@ -31,6 +31,14 @@ describe("candidates", () => {
 
   it("own: relative dates are found but carry no date", () => {
     expect(findDateCandidates(["Posted 2 days ago"]).map((c) => [c.kind, c.date])).toEqual([["relative", null]]);
+  });
+
+  it.each([
+    ["the same day", "2022-02-10", 4, "2022-02-10"],
+    ["later that week", "2022-02-08", 4, "2022-02-10"],
+    ["into the next month", "2022-02-26", 1, "2022-02-28"],
+  ])("nextWeekday: %s", (_name, anchor, weekday, expected) => {
+    expect(nextWeekday(anchor, weekday)).toBe(expected);
   });
 
   it("reads the scraper's prefix", () => {
@@ -85,6 +93,17 @@ describe("choice", () => {
       findDateCandidates(["Two leaders meet in Osaka, Japan June 28, 2019. REUTERS/John Doe/File Photo"]),
     );
     expect([c.date, c.partial]).toEqual([null, "02-10"]);
+  });
+
+  it("own: a weekday-only stamp is resolved against the latest date the text states, inferred and low", () => {
+    const c = chooseDate(null, findDateCandidates(["Posted Thursday 10:45 am"]), [], ["2022-02-07", "2022-02-08"]);
+    expect([c.date, c.time, c.date_basis, c.date_confidence]).toEqual(["2022-02-10", "10:45", "inferred", "low"]);
+    expect(c.date_evidence).toMatch(/first thursday on or after 2022-02-08/);
+  });
+
+  it("own: a weekday-only stamp with no date in the text to anchor it gives no date", () => {
+    const c = chooseDate(null, findDateCandidates(["Posted Thursday"]));
+    expect([c.date, c.date_basis]).toEqual([null, "unknown"]);
   });
 
   it("own: a date only mentioned in running text is not the publication date", () => {

@@ -53,6 +53,11 @@ describe("inferred dates", () => {
     expect(a.warnings.join(" ")).toMatch(/states 2025-06-01/);
   });
 
+  it("own: places alone, without a shared person, are not the same events", () => {
+    const a = undated("pl.txt", "Storm in Minsk\n\nA storm hit Minsk and other towns of Belarus on the border overnight, and the border crossings were closed, officials said.");
+    expect(a.record.date).toBeNull();
+  });
+
   it("own: one neighbour is not enough", () => {
     const a = undated("o.txt", "Tusk again\n\nDonald Tusk was back in Krakow, Poland, talking about the budget of the European Union.");
     expect([a.record.date, a.record.date_basis]).toEqual([null, "unknown"]);
