@@ -68,7 +68,7 @@ export interface GroupingSettings {
   maxSpanDays: number; // an event never spans more than this (see groupEvents)
   threshold: number; // the link score a pair needs (see score)
   phraseMaxDf: number; // a phrase more reports than this use is not distinctive
-  blockMaxPostings: number; // a name or phrase more later reports in the window carry proposes no candidates
+  commonInWindow: number; // a name or phrase more reports than this carry within the window is common there
 }
 
 export const GROUPING: GroupingSettings = {
@@ -76,7 +76,7 @@ export const GROUPING: GroupingSettings = {
   maxSpanDays: 7,
   threshold: 0.3,
   phraseMaxDf: 50,
-  blockMaxPostings: 200,
+  commonInWindow: 50,
 };
 
 const PHRASE_WORDS = 3;
@@ -260,10 +260,11 @@ interface Scored {
  * The link score, 0 to 1: how much of the two reports' names they share (cosine over names weighted
  * by kind and rarity), raised by each shared distinctive phrase (0.05 each, up to 0.3) and each
  * shared quote (0.15 each, up to 0.3). A pair links at 0.3 and above, and only when it shares
- * something particular to one story: two people, a quote, or three distinctive phrases. Naming the
- * same countries and one leader is a shared subject (every report of a war does), not a shared event.
+ * something particular to one story: two people not common in those days (see candidatePairs), a
+ * quote, or three distinctive phrases. Naming the same countries and the war's leaders is a shared
+ * subject (every report of a war does), not a shared event.
  */
-function score(a: Prepared, b: Prepared): Scored {
+function score(a: Prepared, b: Prepared, common: Set<string>): Scored {
   const sharedNames: string[] = [];
   let dot = 0;
   for (const [key, w] of a.names) {
@@ -279,7 +280,7 @@ function score(a: Prepared, b: Prepared): Scored {
     if (b.quotes.some((qb) => quotesMatch(qa, qb))) sharedQuotes.push(i);
   });
   const s = nameCos + Math.min(0.3, 0.05 * sharedPhrases.length) + Math.min(0.3, 0.15 * sharedQuotes.length);
-  const people = sharedNames.filter((k) => k.startsWith("person:")).length;
+  const people = sharedNames.filter((k) => k.startsWith("person:") && !common.has(k)).length;
   const particular = people >= 2 || sharedQuotes.length >= 1 || sharedPhrases.length >= 3;
   return { score: Math.min(1, s), particular, sharedNames, sharedPhrases, sharedQuotes };
 }
@@ -295,41 +296,50 @@ function lowerBound(list: number[], value: number): number {
   return lo;
 }
 
-/** The candidate pairs: each report with the later reports in the window that share a name or phrase. */
-function candidatePairs(prepared: Prepared[], settings: GroupingSettings, onPair: (i: number, j: number) => void): number {
+/**
+ * The candidate pairs: each report with the later reports in the window that share a name or phrase.
+ * A name or phrase that more than `commonInWindow` reports carry within the window around a report
+ * ("Vladimir Putin" in a war) is common there: it proposes no candidates, and a person common there
+ * does not count as particular to one story.
+ */
+function candidatePairs(prepared: Prepared[], settings: GroupingSettings, onPair: (i: number, j: number, common: Set<string>) => void): number {
   const postings = new Map<string | number, number[]>();
   prepared.forEach((p, i) => {
     for (const key of p.names.keys()) (postings.get(key) ?? postings.set(key, []).get(key)!).push(i);
     for (const h of p.phrases) (postings.get(h) ?? postings.set(h, []).get(h)!).push(i);
   });
   const days = prepared.map((p) => p.day);
-  const lastInWindow = (from: number, day: number): number => {
-    // Index just past the last report dated within the window of `day`, searching from `from`.
-    let lo = from;
-    let hi = prepared.length;
+  // The first index dated after `day` (days are in ascending order).
+  const after = (day: number): number => {
+    let lo = 0;
+    let hi = days.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (days[mid]! <= day + settings.windowDays) lo = mid + 1;
+      if (days[mid]! <= day) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
   let compared = 0;
   prepared.forEach((p, i) => {
-    const end = lastInWindow(i + 1, p.day); // reports i+1 .. end-1 are the later ones in the window
+    const end = after(p.day + settings.windowDays); // reports i+1 .. end-1 are the later ones in the window
     if (end <= i + 1) return;
+    const start = after(p.day - settings.windowDays - 1);
     const candidates = new Set<number>();
+    const common = new Set<string>();
     const keys: (string | number)[] = [...p.names.keys(), ...p.phrases];
     for (const key of keys) {
       const list = postings.get(key)!;
-      const from = lowerBound(list, i + 1);
       const to = lowerBound(list, end);
-      if (to - from > settings.blockMaxPostings) continue; // too common in these days to single out a story
-      for (let k = from; k < to; k++) candidates.add(list[k]!);
+      if (to - lowerBound(list, start) > settings.commonInWindow) {
+        if (typeof key === "string") common.add(key);
+        continue;
+      }
+      for (let k = lowerBound(list, i + 1); k < to; k++) candidates.add(list[k]!);
     }
     for (const j of [...candidates].sort((x, y) => x - y)) {
       compared++;
-      onPair(i, j);
+      onPair(i, j, common);
     }
   });
   return compared;
@@ -395,8 +405,8 @@ export function groupEvents(articles: EventInput[], forms: NameForms = {}, setti
 
   const { prepared, nameDf } = prepare(pool, forms, settings);
   const links: { i: number; j: number; s: Scored }[] = [];
-  const compared = candidatePairs(prepared, settings, (i, j) => {
-    const s = score(prepared[i]!, prepared[j]!);
+  const compared = candidatePairs(prepared, settings, (i, j, common) => {
+    const s = score(prepared[i]!, prepared[j]!, common);
     if (process.env["EVENTS_DEBUG"]) console.error(prepared[i]!.input.id, prepared[j]!.input.id, s.score.toFixed(3), s.particular, s.sharedNames.join(","), s.sharedPhrases.length, s.sharedQuotes.length);
     if (s.score >= settings.threshold && s.particular) links.push({ i, j, s });
   });
