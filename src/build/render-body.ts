@@ -38,6 +38,23 @@ function renderOnWorkers(bodies: string[], threads: number): Promise<string[]> {
   return Promise.all(jobs).then(() => out);
 }
 
+function openCache(root?: string | null): HashCache<string> {
+  return new HashCache<string>(`render-${contentKey(RENDERER).slice(0, 12)}`, root);
+}
+
+/** One thread, the same cache: for callers that cannot wait (Eleventy's data in watch mode). */
+export function renderBodiesSync(bodies: string[], opts: { cacheRoot?: string | null } = {}): string[] {
+  const cache = openCache(opts.cacheRoot);
+  const html = bodies.map((body) => {
+    const key = contentKey(body);
+    let out = cache.get(key);
+    if (out === undefined) cache.set(key, (out = renderMarkdown(body)));
+    return out;
+  });
+  cache.save();
+  return html;
+}
+
 export interface RenderStats {
   rendered: number;
   cached: number;
@@ -45,7 +62,7 @@ export interface RenderStats {
 
 /** Render many bodies: cached ones from the cache, the rest in parallel; the cache is saved. */
 export async function renderBodies(bodies: string[], opts: { cacheRoot?: string | null } = {}): Promise<{ html: string[]; stats: RenderStats }> {
-  const cache = new HashCache<string>(`render-${contentKey(RENDERER).slice(0, 12)}`, opts.cacheRoot);
+  const cache = openCache(opts.cacheRoot);
   const keys = bodies.map((b) => contentKey(b));
   const html = keys.map((k) => cache.get(k));
   const missing = html.flatMap((h, i) => (h === undefined ? [i] : []));

@@ -7,8 +7,8 @@
  * root lists them, with a digest of what each holds: a rebuild copies a shard from the previous
  * site when its pages are the same, so one edited article re-indexes one shard.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import * as pagefind from "pagefind";
 import { contentKey } from "./cache.ts";
 
@@ -110,7 +110,8 @@ export async function writeSearchIndex(siteDir: string, opts: { previous?: strin
       const bundle = bundleName(n);
       const old = opts.previous ? join(opts.previous, bundle) : null;
       if (old && before?.bundles[n] === bundle && before.digests[n] === digests[n] && existsSync(old)) {
-        cpSync(old, join(siteDir, bundle), { recursive: true });
+        // Rebuilt in place (npm start): the shard is already where it belongs.
+        if (resolve(old) !== resolve(siteDir, bundle)) cpSync(old, join(siteDir, bundle), { recursive: true });
         reused++;
         continue;
       }
@@ -124,6 +125,7 @@ export async function writeSearchIndex(siteDir: string, opts: { previous?: strin
           if (a.errors.length) throw new Error(`pagefind could not index ${batch[k]!.file}: ${a.errors.join("; ")}`);
         });
       }
+      rmSync(join(siteDir, bundle), { recursive: true, force: true }); // no stale files of an earlier index in place
       const written = await index.writeFiles({ outputPath: join(siteDir, bundle) });
       if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join("; ")}`);
       await index.deleteIndex(); // frees the shard's memory in the Pagefind process before the next

@@ -1,0 +1,85 @@
+/**
+ * Ingest does each raw file once: a file's normalised draft is cached by the file's content hash
+ * (with the ingest code and registries it was made with), and new files are normalised on worker
+ * threads, one per core, before the archive-wide steps run over all of them.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { sha256 } from "../record-file.ts";
+import { normalise, type NormaliseResult } from "../ingest/normalise.ts";
+import type { RawFile } from "../ingest/archive.ts";
+import { contentKey, HashCache } from "./cache.ts";
+
+const src = fileURLToPath(new URL("..", import.meta.url));
+/** Below this many new files, starting workers costs more than it saves. */
+const PARALLEL_FROM = 200;
+
+let version: string | null = null;
+
+/** Changes whenever the ingest code, the record contract or a registry does. */
+export function ingestVersion(): string {
+  if (version) return version;
+  const files = [
+    ...readdirSync(join(src, "ingest")).filter((n) => n.endsWith(".ts")).map((n) => join(src, "ingest", n)),
+    ...readdirSync(join(src, "registry")).map((n) => join(src, "registry", n)),
+    join(src, "registry.ts"),
+    join(src, "record.ts"),
+  ].sort();
+  version = contentKey(...files.map((f) => readFileSync(f, "utf8")));
+  return version;
+}
+
+function openCache(): HashCache<NormaliseResult> {
+  return new HashCache<NormaliseResult>(`ingest-${ingestVersion().slice(0, 12)}`);
+}
+
+const keyOf = (path: string, hash: string) => contentKey(path, hash);
+
+/** A normalise() that answers from the cache; save() keeps what it computed for the next run. */
+export function cachedNormaliser(): { normalise: typeof normalise; save: () => void } {
+  const cache = openCache();
+  return {
+    normalise(text, raw, registries) {
+      const key = keyOf(raw.path, raw.sha256);
+      const known = cache.get(key);
+      if (known) return structuredClone(known); // the archive steps change drafts in place
+      const result = normalise(text, raw, registries);
+      cache.set(key, structuredClone(result));
+      return result;
+    },
+    save: () => cache.save(),
+  };
+}
+
+function runWorkers(files: RawFile[], threads: number): Promise<{ path: string; hash: string; result: NormaliseResult | null }[]> {
+  const chunk = Math.ceil(files.length / threads);
+  return Promise.all(
+    Array.from({ length: threads }, (_, t) =>
+      new Promise<{ path: string; hash: string; result: NormaliseResult | null }[]>((resolve, reject) => {
+        const worker = new Worker(new URL("./ingest-worker.mjs", import.meta.url), { workerData: files.slice(t * chunk, (t + 1) * chunk) });
+        worker.once("message", resolve);
+        worker.once("error", reject);
+      }),
+    ),
+  ).then((parts) => parts.flat());
+}
+
+/**
+ * Normalise, on every core, the raw files the cache does not know yet, so that the ingest that
+ * follows finds them all cached.
+ */
+export async function prepareIngest(files: RawFile[]): Promise<{ cached: number; normalised: number }> {
+  const cache = openCache();
+  const missing = files.filter((f) => !f.problem && cache.get(keyOf(f.path, sha256(f.bytes))) === undefined);
+  const threads = Math.min(availableParallelism(), 8);
+  if (missing.length < PARALLEL_FROM || threads < 2) return { cached: files.length - missing.length, normalised: 0 };
+  const results = await runWorkers(missing, threads);
+  for (const r of results) if (r.result) cache.set(keyOf(r.path, r.hash), r.result);
+  cache.save();
+  return { cached: files.length - missing.length, normalised: results.length };
+}
+
+

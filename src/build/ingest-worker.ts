@@ -1,0 +1,17 @@
+/** A worker thread of prepareIngest (ingest-cache.ts): decode and normalise a share of the raw files. */
+import { parentPort, workerData } from "node:worker_threads";
+import { decodeRaw } from "../ingest/decode.ts";
+import { normalise } from "../ingest/normalise.ts";
+import type { RawFile } from "../ingest/archive.ts";
+import { sha256 } from "../record-file.ts";
+import { loadRegistries } from "../registry.ts";
+
+const registries = loadRegistries();
+const files = workerData as RawFile[];
+parentPort!.postMessage(
+  files.map((file) => {
+    const decoded = decodeRaw(file.bytes);
+    const hash = sha256(file.bytes);
+    return { path: file.path, hash, result: decoded.ok ? normalise(decoded.text, { path: file.path, sha256: hash }, registries) : null };
+  }),
+);
