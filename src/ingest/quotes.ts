@@ -63,7 +63,11 @@ interface Span {
 export function quoteSpans(paragraph: string): { start: number; end: number; text: string; open: boolean }[] {
   const spans: { start: number; end: number; text: string; open: boolean }[] = [];
   const re = /“([^”]*)(”|$)|"([^"]*)("|$)/g;
+  // A straight quote read as opening but glued to the word before it ("to fully liberate" eastern)
+  // shows the marks are unbalanced: no straight-quoted span of this paragraph can be trusted.
+  const unbalanced = [...paragraph.matchAll(re)].some((m) => m[3] !== undefined && /[\p{L}\p{N}]$/u.test(paragraph.slice(0, m.index)));
   for (const m of paragraph.matchAll(re)) {
+    if (m[3] !== undefined && unbalanced) continue;
     const inner = (m[1] ?? m[3] ?? "").trim();
     const open = (m[2] ?? m[4] ?? "") === "";
     if (inner) spans.push({ start: m.index, end: m.index + m[0].length, text: inner, open });
@@ -122,6 +126,8 @@ function resolvePronoun(ctx: Context, pronoun: Pronoun, at: number, paragraph: n
  * Zelenskyy did not...").
  */
 function isSpeakerLike(ctx: Context, m: Mention): boolean {
+  const lead = ctx.text.slice(Math.max(0, m.index - 60), m.index).replace(/(?:[\p{Lu}][\p{L}.’'-]*\s+)+$/u, "");
+  if (SUBORDINATE_BEFORE.test(lead)) return false; // "... that Trump continued pressing": said of him, not by him
   const after = ctx.text.slice(m.index + m.text.length, m.index + m.text.length + 60);
   const ws = words(after.split(/[.;:!?\n]/)[0]!.replace(/[^\p{L}\s'’-]/gu, " ")).slice(0, SUBJECT_TO_VERB_WORDS + 1);
   if (!/^\s*,/.test(after) && ws.some((w) => VERB_RE.test(w) || STANCE_RE.test(w))) return true;
@@ -130,6 +136,7 @@ function isSpeakerLike(ctx: Context, m: Mention): boolean {
   return /^(?:(?:[\p{Lu}][\p{L}.’'-]*|of|the)\s+)*$/u.test(before) && isSubjectMention(ctx, m);
 }
 
+const SUBORDINATE_BEFORE = /\b(?:that|whether|if|because|as|when|while|after|before|since|than|unless|until)\s+$/i;
 const STANCE_RE = /^(?:rejected|denied|dismissed|accused|challenged|criticised|criticized|condemned|welcomed|re-iterated|reiterated|repeated|insisted|hit|spoke|speaking|met|told)$/i;
 
 function sameSentence(between: string): boolean {

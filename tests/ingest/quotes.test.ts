@@ -96,6 +96,13 @@ describe("pronouns resolve to the nearest speaking person of that pronoun, or to
     expect(q.at(-1)?.[0]).toBeNull();
   });
 
+  it("own: he after a person named in a that-clause is not that person", () => {
+    const q = speakers([
+      "Volodymyr Zelensky described it as unfair that Donald Trump continued pressing Ukraine to strike a deal. “I hope it is just his tactics and not the decision,” he said.",
+    ]);
+    expect(q.at(-1)?.[0]).toBeNull();
+  });
+
   it("own: they never resolves to a person", () => {
     const q = speakers(["Sergey Lavrov spoke.", "“We have heard all of this before today,” they said."]);
     expect(q[0]?.[0]).toBeNull();
@@ -106,6 +113,10 @@ describe("spans", () => {
   it("skips scare quotes under four words and keeps quote text verbatim", () => {
     const q = speakers(["Ms Truss urged the government to “de-escalate the situation.” and said “Russia has a choice here, really.”"]);
     expect(q.map((x) => x[1])).toEqual(["Russia has a choice here, really."]);
+  });
+
+  it("own: unbalanced straight quotes give no quote rather than a wrong one", () => {
+    expect(quoteSpans('Sergei Shoigu said the army would fully liberate" eastern Ukraine and "defend" it.')).toEqual([]);
   });
 
   it("marks a quote the paragraph leaves open", () => {
