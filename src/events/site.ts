@@ -153,7 +153,8 @@ export function eventsReport(result: SiteEvents, settings: GroupingSettings = GR
   return {
     about:
       "Articles grouped into events. Similarity links two dated articles at most windowDays apart that score at least " +
-      "threshold and share two people, a quote or three distinctive phrases; links are followed strongest first, never " +
+      "threshold and share a quote, three distinctive phrases or two people not common in those days (carried by at most " +
+      "commonInWindow reports within windowDays); links are followed strongest first, never " +
       "stretching an event past maxSpanDays. An article's `event` front-matter field overrides: articles with the same " +
       "value are one event, `event: none` keeps an article alone.",
     settings,
