@@ -176,7 +176,10 @@ const FILTER_WORDS = { source: ["from", "or"], person: ["naming", "and"], place:
 /** The status line, read out by screen readers: "3 articles for “truss” from Express, newest first." */
 function describe(state, total, undated) {
   const parts = [];
-  if (state.q.trim()) parts.push(`for “${state.q.trim()}”`);
+  const words = state.q.trim();
+  const phrase = /^"[^"]+"$/.exec(words);
+  if (phrase) parts.push(`for the exact phrase “${words.slice(1, -1)}”`);
+  else if (words) parts.push(`for “${words}”`);
   for (const f of FACETS) {
     const values = state.filters[f.key];
     const [lead, join] = FILTER_WORDS[f.key];
@@ -189,12 +192,21 @@ function describe(state, total, undated) {
   return `${total === 1 ? "1 article" : `${total} articles`} ${asked}${order}.`;
 }
 
+/** Pagefind adds ?highlight=word per searched word; a "quoted phrase" would keep its quote marks. */
+function highlightLink(url) {
+  const link = new URL(url, location.href);
+  const words = link.searchParams.getAll(HIGHLIGHT_PARAM).map((w) => w.replace(/["“”]/g, "")).filter(Boolean);
+  link.searchParams.delete(HIGHLIGHT_PARAM);
+  for (const w of words) link.searchParams.append(HIGHLIGHT_PARAM, w);
+  return link.origin === location.origin ? link.pathname + link.search + link.hash : link.href;
+}
+
 function resultItem(data, showExcerpt) {
   const item = document.createElement("li");
   item.className = "result";
   const heading = document.createElement("h3");
   const link = document.createElement("a");
-  link.href = data.url; // carries ?highlight=word for highlight.js
+  link.href = highlightLink(data.url);
   link.textContent = data.meta.title ?? data.url;
   heading.append(link);
   item.append(heading);

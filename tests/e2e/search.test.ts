@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import type { Article } from "../../src/record.ts";
 import { launchBrowser, type Browser } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
-import { buildArchive, removedWords, testWords, type BuiltArchive, type TestWord } from "../helpers/search-fixture.ts";
+import { buildArchive, removedWords, testPhrases, testWords, type BuiltArchive, type TestWord } from "../helpers/search-fixture.ts";
 
 let archive: BuiltArchive;
 let server: StaticServer;
@@ -112,6 +112,18 @@ describe("searching the archive in Chromium", () => {
       expect(r.marks.length).toBeGreaterThan(0);
       expect(r.marks.join(" ").toLowerCase()).toContain(shared.word.slice(0, 4));
     }
+  });
+
+  it('finds a "quoted phrase" only where its words stand together, and highlights the words', async () => {
+    const phrases = testPhrases(archive.articles);
+    expect(phrases.length, "no two words stand together in one article and apart in another").toBeGreaterThan(0);
+    const { phrase, together, apart } = phrases[0]!;
+    await open(`?q=${encodeURIComponent(phrase.join(" "))}`);
+    expect(await slugsShown()).toEqual(apart);
+    await open(`?q=${encodeURIComponent(`"${phrase.join(" ")}"`)}`);
+    const results = await shown();
+    expect(results.map((r) => r.slug).sort()).toEqual(together);
+    expect(new URL(results[0]!.href, server.url).searchParams.getAll("highlight")).toEqual(phrase);
   });
 
   it("shows results as the reader types and keeps the words in the address", async () => {

@@ -42,7 +42,8 @@ export function indexedWords(a: Article): Set<string> {
  * A test word is one whose articles are the same whether counted by the exact word or by any
  * word sharing its first letters: then the articles a search must find are beyond doubt.
  */
-const stemPrefix = (w: string) => w.slice(0, Math.max(4, w.length - 3));
+// English stemming rarely cuts a word below half its length ("urging" -> "urg", "organization" -> "organ").
+const stemPrefix = (w: string) => w.slice(0, Math.max(3, Math.ceil(w.length / 2) - 1));
 
 export interface TestWord {
   word: string;
@@ -77,4 +78,30 @@ export function removedWords(dir: string, articles: Article[]): string[] {
     .filter(([w]) => /^\p{L}{6,}$/u.test(w) && !kept.some((k) => k.startsWith(stemPrefix(w)) || w.startsWith(stemPrefix(k))))
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([w]) => w);
+}
+
+export interface TestPhrase {
+  phrase: [string, string];
+  together: string[]; // articles where the two words stand side by side, sorted
+  apart: string[]; // articles holding both words anywhere, sorted
+}
+
+/** Two test words that stand together in some articles and apart in others, for exact-phrase search. */
+export function testPhrases(articles: Article[]): TestPhrase[] {
+  const safe = new Map(testWords(articles).map((t) => [t.word, t]));
+  const bodies = articles.map((a) => ({ slug: a.slug, seq: words([a.title, a.standfirst ?? "", a.body].join("\n")) }));
+  const out: TestPhrase[] = [];
+  const seen = new Set<string>();
+  for (const { seq } of bodies) {
+    for (let i = 0; i + 1 < seq.length; i++) {
+      const [a, b] = [seq[i]!, seq[i + 1]!];
+      const key = `${a} ${b}`;
+      if (a === b || seen.has(key) || !safe.has(a) || !safe.has(b)) continue;
+      seen.add(key);
+      const together = bodies.filter((d) => d.seq.some((w, j) => w === a && d.seq[j + 1] === b)).map((d) => d.slug).sort();
+      const apart = safe.get(a)!.slugs.filter((s) => safe.get(b)!.slugs.includes(s)).sort();
+      if (apart.length > together.length) out.push({ phrase: [a, b], together, apart });
+    }
+  }
+  return out;
 }
