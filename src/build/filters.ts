@@ -17,9 +17,21 @@ export function registerFilters(eleventyConfig: any, site: SiteInfo): void {
   // JSON for a <script type="application/ld+json"> block: "<" escaped so that text can never close the script.
   eleventyConfig.addFilter("jsonScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
 
-  // Absolute URLs (canonical, Open Graph, feeds, sitemap): Eleventy's own `url` filter adds the path prefix.
+  // Eleventy's own `url` filter adds the path prefix; pages call it ~50 times each, mostly with the same
+  // few hundred paths, so it is memoised (per build: this function runs once per configuration).
   // https://www.11ty.dev/docs/filters/url/
-  const absoluteUrl = (path: string): string => new URL(eleventyConfig.getFilter("url")(path), site.url).href;
+  const prefixed = eleventyConfig.getFilter("url") as (url: string, prefixOverride?: string) => string;
+  const memo = new Map<string, string>();
+  const url = (path: string, prefixOverride?: string): string => {
+    if (prefixOverride !== undefined) return prefixed(path, prefixOverride);
+    let out = memo.get(path);
+    if (out === undefined) memo.set(path, (out = prefixed(path)));
+    return out;
+  };
+  eleventyConfig.addFilter("url", url);
+
+  // Absolute URLs (canonical, Open Graph, feeds, sitemap): the site's origin and the prefixed path.
+  const absoluteUrl = (path: string): string => new URL(url(path), site.url).href;
   eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
   eleventyConfig.addFilter("atomFeed", (articles: SiteArticle[]) => atomFeed(articles, site, absoluteUrl));
   eleventyConfig.addFilter("jsonFeed", (articles: SiteArticle[]) => jsonFeed(articles, site, absoluteUrl));
