@@ -42,11 +42,12 @@ const CONSENT_PATTERNS: RegExp[] = [
   /\bsupport (mission-driven|independent|our|quality) journalism\b|\b24\/7 coverage of\b|\bfor (just|only) [£$€]\d/i,
   /\bthird[- ]part(y|ies)\b.*\b(advert|cookie|partners)/i,
   /\bthis (issue|site|page) is preventing\b|\btroubleshooting tips\b/i,
-  /\bmailing list\b|\bdelivered to you(r inbox)?\b|\bget (instant )?alerts\b/i,
+  /\bmailing list\b|\bdelivered to you(r inbox)?\b|\b(sent|delivered) (directly )?to your inbox\b|\bget (instant |email |breaking news )?alerts\b/i,
   /^already (a subscriber|have an account)\??$/i,
   /\b(use|using) of cookies\b|\bagree to (our|the) use of\b/i,
   /learn more about\s*\S/i,
   /\bnewsletter\b.*\b(breaks down|essential guide|catching you up|delivered|inbox)\b/i,
+  /\bas your preferred source\b/i,
   /\bwe value your privacy\b|\b(rent|sell) your (email|data|personal)/i,
   /\bregister now for free\b|\bfree unlimited access\b/i,
 ];

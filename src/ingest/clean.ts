@@ -9,7 +9,7 @@ import { splitRunTogether } from "./paragraphs.ts";
 import { agencyByline, bylineName, datelineAgency } from "./source.ts";
 import { endsLikeSentence, isTitleShaped, stopWordDensity, tidyLine, words } from "./text.ts";
 
-export type RemovedKind = LineKind | "headline-repeat" | "empty-markup";
+export type RemovedKind = LineKind | "headline-repeat" | "empty-markup" | "summary";
 
 export interface RemovedLine {
   kind: RemovedKind;
@@ -36,6 +36,8 @@ export interface Cleaned {
 
 /** A headline has at least this many words; a lone "Greg Nash" above the text is a photo credit or byline. */
 export const MIN_HEADLINE_WORDS = 3;
+/** A headline stands within this many lines above the article's first paragraph; further up is the page's menus. */
+export const MAX_HEADLINE_DISTANCE = 15;
 
 /** A row of section names ("Israel-Hamas War Russia-Ukraine War Español China ..."): many words, hardly a function word (under 10%). */
 export function isMenu(line: string): boolean {
@@ -61,6 +63,26 @@ function isDateStamp(line: string): boolean {
   if (TIME_STAMP.test(line.trim())) return true;
   const candidates = findDateCandidates([line]);
   return candidates.some((c) => c.kind === "published" || c.kind === "updated");
+}
+
+/** "Summary" above a wire story's bullet points: they are the agency's summary, not the headline. */
+const SUMMARY_LABEL = /^(?:summary|highlights|key points|in brief)\b/i;
+
+/**
+ * Where the article begins: the first line of prose that another line of prose follows within two
+ * lines (among the lines still taken for body), so that a lone sentence in a page's menus ("Ground Game Exclusive
+ * insights and key stories.") is not taken for the lead; jusText's "a good block among bad ones is
+ * bad". A very long line stands alone; with no such pair, the first line of prose.
+ */
+function articleStart(lines: Line[]): number {
+  const body = lines.map((l, i) => (l.kind === "body" ? i : -1)).filter((i) => i >= 0);
+  for (let k = 0; k < body.length; k++) {
+    const text = lines[body[k]!]!.text;
+    if (!isProse(text)) continue;
+    const next = body.slice(k + 1, k + 3); // a crosshead may stand between two paragraphs
+    if (next.length === 0 || next.some((i) => isProse(lines[i]!.text)) || words(text).length >= 30) return body[k]!;
+  }
+  return lines.findIndex((l) => l.kind === "body" && isProse(l.text));
 }
 
 /** A paragraph of prose: a sentence, or long enough that it cannot be a label. */
@@ -169,20 +191,24 @@ export function cleanText(text: string): Cleaned {
   if (bodyIdx.length - tail >= 3) for (const i of bodyIdx.slice(tail)) lines[i]!.kind = "related-headlines";
 
   // The head: labels, the headline, a standfirst, captions, before the first paragraph of prose.
-  const firstProse = lines.findIndex((l) => l.kind === "body" && isProse(l.text));
+  const firstProse = articleStart(lines);
   const headEnd = firstProse === -1 ? lines.length : firstProse;
   let headline: string | null = null;
   let standfirst: string | null = null;
+  let inSummary = false;
   for (let i = 0; i < headEnd; i++) {
     const line = lines[i]!;
     if (line.kind !== "body") continue;
-    if (!headline && isSectionLabel(line.text) && words(line.text).length <= 3) {
+    if (SUMMARY_LABEL.test(line.text)) inSummary = true;
+    if (inSummary) {
+      line.kind = "summary";
+    } else if (!headline && isSectionLabel(line.text) && words(line.text).length <= 3) {
       line.kind = "section-label";
-    } else if (!headline && isTitleShaped(line.text, 30) && words(line.text).length >= MIN_HEADLINE_WORDS && !isMenu(line.text)) {
+    } else if (!headline && headEnd - i <= MAX_HEADLINE_DISTANCE && isTitleShaped(line.text, 30) && words(line.text).length >= MIN_HEADLINE_WORDS && !isMenu(line.text)) {
       headline = line.text;
       line.kind = "headline";
     } else {
-      line.kind = "caption";
+      line.kind = /^[*•-]\s/.test(line.text) || isMenu(line.text) || !/[.!?]["”’)]?$/.test(line.text) && words(line.text).length > 30 ? "navigation" : "caption";
     }
   }
   // A standfirst: the first line of prose after the headline when page furniture (repeated headline,

@@ -4,7 +4,8 @@
  */
 import type { ArticleRecord, Removal } from "../record.ts";
 import type { Registries } from "../registry.ts";
-import { cleanText, type RemovedLine } from "./clean.ts";
+import { cleanText, type Block, type RemovedLine } from "./clean.ts";
+import { words } from "./text.ts";
 import { chooseDate, findDateCandidates } from "./dates.ts";
 import { entitiesOf, findMentions } from "./entities.ts";
 import { titleFromLead } from "./lead-title.ts";
@@ -45,6 +46,21 @@ export function policyShare(paragraphs: string[]): number {
   return paragraphs.length === 0 ? 0 : paragraphs.filter((p) => POLICY_WORDS.test(p)).length / paragraphs.length;
 }
 
+/**
+ * A section or hub page: most of what is left are headline lines (crossheads, or short lines that
+ * end without a full stop), hardly a paragraph of prose. Short paragraphs that are sentences, as
+ * tabloids write them, are prose.
+ */
+export const HUB_PAGE_SHARE = 0.6;
+/** A line of at least this many words is a paragraph, whatever its ending. */
+const PARAGRAPH_WORDS = 20;
+
+export function headlineShare(blocks: Block[]): number {
+  if (blocks.length < 5) return 0;
+  const headlineLike = (b: Block) => b.type === "crosshead" || (words(b.text).length < PARAGRAPH_WORDS && !/[.!]["”’)]?$/.test(b.text));
+  return blocks.filter(headlineLike).length / blocks.length;
+}
+
 export function normalise(text: string, raw: { path: string; sha256: string }, registries: Registries): NormaliseResult {
   const cleaned = cleanText(text);
   const paragraphs = cleaned.blocks.filter((b) => b.type === "paragraph").map((b) => b.text);
@@ -57,6 +73,13 @@ export function normalise(text: string, raw: { path: string; sha256: string }, r
     return {
       ok: false,
       reason: `not an article: a cookie or privacy policy page (${Math.round(policy * 100)}% of its paragraphs are about cookies, privacy or personal data)`,
+    };
+  }
+  const hub = headlineShare(cleaned.blocks);
+  if (hub >= HUB_PAGE_SHARE) {
+    return {
+      ok: false,
+      reason: `not an article: a page of other stories' headlines (${Math.round(hub * 100)}% of what is left are short headline lines, not paragraphs)`,
     };
   }
   const warnings: string[] = [];

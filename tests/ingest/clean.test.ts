@@ -124,6 +124,34 @@ describe("paragraphs", () => {
     expect(c.removed.map((r) => r.kind).sort()).toEqual(["dateline", "empty-markup"]);
   });
 
+  it("own: a lone sentence among the page's menus is not the lead; a headline far above the article is not its headline", () => {
+    const menu = Array.from({ length: 16 }, (_, i) => `* Other story number ${i + 1} about something else`);
+    const c = cleanText(
+      [
+        "Election results tonight across the region",
+        "Ground Floor Exclusive insights and key stories from the world of politics.",
+        "Sport Weather Culture Travel Science Health Money Video",
+        ...menu,
+        "The vote on the budget was delayed for a third time on Monday, the speaker said.",
+        "Members will try again next week, after the holiday, she added.",
+      ].join("\n"),
+    );
+    expect(c.headline).toBeNull();
+    expect(c.blocks.map((b) => b.text)).toEqual([
+      "The vote on the budget was delayed for a third time on Monday, the speaker said.",
+      "Members will try again next week, after the holiday, she added.",
+    ]);
+    expect(c.removed.filter((r) => r.kind === "navigation").length).toBeGreaterThanOrEqual(16);
+  });
+
+  it("own: a wire summary's bullet points are not the headline", () => {
+    const c = cleanText(
+      ["Summary Talks hit a dead end - minister", "Sanctions have failed - minister", "LONDON, April 12 (Reuters) - The minister said on Tuesday that talks had hit a dead end.", "He spoke at a news briefing in the capital, officials said."].join("\n"),
+    );
+    expect(c.headline).toBeNull();
+    expect(c.removed.map((r) => r.kind)).toEqual(["summary", "summary"]);
+  });
+
   it("own: a caption repeated with its credit glued on goes, both copies", () => {
     const c = cleanText(
       [

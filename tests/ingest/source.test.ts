@@ -51,6 +51,17 @@ describe("the whole pipeline on own fixtures", () => {
     if (!r.ok) expect(r.reason).toMatch(/not an article: a cookie or privacy policy page/);
   });
 
+  it("refuses a page of other stories' headlines", () => {
+    const r = normalise(fixture("hub-page.txt"), raw, registries);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/not an article: a page of other stories' headlines/);
+  });
+
+  it("keeps an article whose paragraphs are short sentences", () => {
+    const text = ["Budget vote delayed", ...Array.from({ length: 8 }, (_, i) => `The council met again on day ${i + 1} and did not vote.`)].join("\n");
+    expect(normalise(text, raw, registries).ok).toBe(true);
+  });
+
   it("a wire story: prefix date with the stamp's time, agency, photo credit, clean body, quote", () => {
     const r = normalise(fixture("wire-article.txt"), raw, registries);
     if (!r.ok) throw new Error(r.reason);
