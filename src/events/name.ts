@@ -27,9 +27,12 @@ function mentions(texts: string[], name: string, forms: NameForms): number {
   return texts.reduce((n, t) => n + (t.match(re)?.length ?? 0), 0);
 }
 
+// Only the names most members carry are candidates for the name (counting mentions costs a scan).
+const CANDIDATES = 6;
+
 /**
- * Names carried by at least two members (or the only member): the most carried first, then the most
- * mentioned in the texts, then the rarer in the archive.
+ * The names carried by most members (at least two, or the only member): the most carried first,
+ * then the most mentioned in the texts, then the rarer in the archive.
  */
 function shared(lists: string[][], texts: string[], forms: NameForms, rarity: (name: string) => number): { name: string; count: number }[] {
   const counts = new Map<string, number>();
@@ -37,6 +40,8 @@ function shared(lists: string[][], texts: string[], forms: NameForms, rarity: (n
   const min = Math.min(2, lists.length);
   return [...counts]
     .filter(([, c]) => c >= min)
+    .sort(([a, ca], [b, cb]) => cb - ca || rarity(a) - rarity(b) || a.localeCompare(b))
+    .slice(0, CANDIDATES)
     .map(([name, count]) => ({ name, count, said: mentions(texts, name, forms) }))
     .sort((a, b) => b.count - a.count || b.said - a.said || rarity(a.name) - rarity(b.name) || a.name.localeCompare(b.name));
 }
