@@ -407,7 +407,6 @@ export function groupEvents(articles: EventInput[], forms: NameForms = {}, setti
   const links: { i: number; j: number; s: Scored }[] = [];
   const compared = candidatePairs(prepared, settings, (i, j, common) => {
     const s = score(prepared[i]!, prepared[j]!, common);
-    if (process.env["EVENTS_DEBUG"]) console.error(prepared[i]!.input.id, prepared[j]!.input.id, s.score.toFixed(3), s.particular, s.sharedNames.join(","), s.sharedPhrases.length, s.sharedQuotes.length);
     if (s.score >= settings.threshold && s.particular) links.push({ i, j, s });
   });
   links.sort((x, y) => y.s.score - x.s.score || x.i - y.i || x.j - y.j);
