@@ -26,6 +26,8 @@ export interface Cleaned {
   removed: RemovedLine[];
   credits: string[];
   bylines: string[];
+  /** Head lines shaped "Name, Place" ("Reuters, Washington"): a credit when the name is a registry source. */
+  placeBylines: string[];
   signoff: string | null;
   datelineAgency: string | null;
   /** The lines that may carry the publication date: date stamps, datelines, the head of the text. */
@@ -49,8 +51,9 @@ type Line = { text: string; kind: RemovedKind | "body" | "headline" | "standfirs
 /** Markup a Markdown-producing crawler left in the text: emphasis markers and links, kept as their words. */
 export function stripCrawlerMarkup(line: string): string {
   return line
-    .replace(/!?\[([^\]]*)\]\((?:<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)/g, "$1")
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, "$2")
+    // Bounded lengths: an unclosed "[" or "**" must not rescan the rest of a long line from every occurrence.
+    .replace(/!?\[([^\]]{0,500})\]\((?:<[^>]{0,2000}>|[^)\s]{0,2000})(?:\s+"[^"]{0,500}")?\)/g, "$1")
+    .replace(/(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1/g, "$2")
     .replace(/^([*_])(?=\S)(.+)(?<=\S)\1$/, "$2")
     .replace(/^#{1,6}\s+/, "")
     .replace(/\s+([,;])/g, "$1");
@@ -64,6 +67,9 @@ function isDateStamp(line: string): boolean {
   const candidates = findDateCandidates([line]);
   return candidates.some((c) => c.kind === "published" || c.kind === "updated");
 }
+
+/** "Reuters, Washington" under a headline: who sent the story, and from where. */
+const PLACE_BYLINE = /^([\p{Lu}][\p{L}.&'-]*(?: [\p{Lu}][\p{L}.&'-]*){0,3}),\s*[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?$/u;
 
 /** "Summary" above a wire story's bullet points: they are the agency's summary, not the headline. */
 const SUMMARY_LABEL = /^(?:summary|highlights|key points|in brief)\b/i;
@@ -196,6 +202,7 @@ export function cleanText(text: string): Cleaned {
   let headline: string | null = null;
   let standfirst: string | null = null;
   let inSummary = false;
+  const placeBylines: string[] = [];
   for (let i = 0; i < headEnd; i++) {
     const line = lines[i]!;
     if (line.kind !== "body") continue;
@@ -207,6 +214,9 @@ export function cleanText(text: string): Cleaned {
     } else if (!headline && headEnd - i <= MAX_HEADLINE_DISTANCE && isTitleShaped(line.text, 30) && words(line.text).length >= MIN_HEADLINE_WORDS && !isMenu(line.text)) {
       headline = line.text;
       line.kind = "headline";
+    } else if (headline && PLACE_BYLINE.test(line.text)) {
+      placeBylines.push(PLACE_BYLINE.exec(line.text)![1]!);
+      line.kind = "byline";
     } else {
       line.kind = /^[*•-]\s/.test(line.text) || isMenu(line.text) || !/[.!?]["”’)]?$/.test(line.text) && words(line.text).length > 30 ? "navigation" : "caption";
     }
@@ -252,6 +262,7 @@ export function cleanText(text: string): Cleaned {
     removed,
     credits: [...new Set(credits)],
     bylines,
+    placeBylines,
     signoff,
     datelineAgency: agencyFromDateline,
     dateLines: [...new Set([...dateLines, ...headLines])],

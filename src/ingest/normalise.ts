@@ -93,7 +93,7 @@ export function normalise(text: string, raw: { path: string; sha256: string }, r
 
   const fullText = cleaned.allLines.join("\n");
   const source = chooseSource(
-    { signoff: cleaned.signoff, bylines: cleaned.bylines, datelineAgency: cleaned.datelineAgency },
+    { signoff: cleaned.signoff, bylines: cleaned.bylines, datelineAgency: cleaned.datelineAgency, placeBylines: cleaned.placeBylines },
     fullText,
     registries.sources,
   );

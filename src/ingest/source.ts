@@ -30,17 +30,21 @@ export function lookupSource(name: string, registry: SourceEntry[]): SourceEntry
 }
 
 const BYLINE = /^by\s+(.{2,80})$/i;
+/** A dateline without a place: "Feb 10 (Reuters) - Moscow is yet to..." */
+const DATE_ONLY_DATELINE = /^[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2}\s*\(([A-Za-z][\w .&-]{1,30})\)\s*[-–—]/u;
 const REUTERS_STYLE = /^[\p{Lu}][\p{Lu} .'-]+,?\s.*?\(([A-Za-z][\w .&-]{1,30})\)\s*[-–—]/u;
 
 export interface SourceEvidence {
   signoff: string | null;
   bylines: string[];
   datelineAgency: string | null;
+  /** Names from "Name, Place" head lines; used only when the registry knows the name. */
+  placeBylines?: string[];
 }
 
 /** The agency named in a news dateline such as "KYIV, Feb 5 (Reuters) -". */
 export function datelineAgency(line: string): string | null {
-  const m = REUTERS_STYLE.exec(line);
+  const m = REUTERS_STYLE.exec(line) ?? DATE_ONLY_DATELINE.exec(line);
   return m ? (m[1] ?? null) : null;
 }
 
@@ -54,13 +58,19 @@ export function agencyByline(line: string): string[] | null {
   const m = CAPS_SIGNATURE.exec(line.trim());
   if (!m) return null;
   const orgs = (m[2] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  return [(m[1] ?? "").trim(), ...new Set(orgs)];
+  return [titleCaseCaps((m[1] ?? "").trim()), ...new Set(orgs)];
+}
+
+/** "ADAM SCHRECK" as a person's name: "Adam Schreck". Mixed-case names are left as written. */
+function titleCaseCaps(name: string): string {
+  if (name !== name.toUpperCase() || !/\p{Lu}{2}/u.test(name)) return name;
+  return name.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 export function bylineName(line: string): string | null {
   const m = BYLINE.exec(line.trim());
   if (!m) return null;
-  const name = (m[1] ?? "").replace(/[*_|]/g, "").replace(/,.*$/, "").trim();
+  const name = titleCaseCaps((m[1] ?? "").replace(/[*_|]/g, "").replace(/,.*$/, "").trim());
   return name.split(/\s+/).length <= 6 ? name : null;
 }
 
@@ -72,6 +82,10 @@ export function chooseSource(evidence: SourceEvidence, fullText: string, registr
     if (entry?.kind === "agency") agency ??= entry.name;
     else if (entry) agency ??= null;
     else author ??= by;
+  }
+  for (const name of evidence.placeBylines ?? []) {
+    const entry = lookupSource(name, registry);
+    if (entry?.kind === "agency") agency ??= entry.name;
   }
   if (evidence.signoff) {
     const entry = lookupSource(evidence.signoff, registry);

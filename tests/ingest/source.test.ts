@@ -19,6 +19,11 @@ describe("sources", () => {
     expect(lookupSource(text, registries.sources)?.name ?? null).toBe(expected);
   });
 
+  it("own: a byline in capitals becomes a name", () => {
+    expect(bylineName("By ADAM SCHRECK")).toBe("Adam Schreck");
+    expect(bylineName("By Jane McDonald")).toBe("Jane McDonald");
+  });
+
   it("seed 004: By Press Association is the agency, not the publisher", () => {
     const s = chooseSource({ signoff: null, bylines: [bylineName("By Press Association")!], datelineAgency: null }, "", registries.sources);
     expect([s.source, s.source_basis, s.agency]).toEqual(["Unknown", "unknown", "Press Association"]);
@@ -29,12 +34,25 @@ describe("sources", () => {
     expect([s.source, s.source_basis]).toEqual(["TRT World", "signoff"]);
   });
 
-  it("own: a Reuters dateline", () => {
-    expect(datelineAgency("LONDON, April 12 (Reuters) - The minister said")).toBe("Reuters");
+  it.each([
+    ["own: place and date", "LONDON, April 12 (Reuters) - The minister said", "Reuters"],
+    ["own: date only", "Feb 10 (Reuters) - Moscow is yet to receive an offer", "Reuters"],
+    ["own: AP style", "KYIV, Ukraine (AP) — Russia assaulted cities", "AP"],
+    ["own: a bracket in running text is no dateline", "The agency (AFP) said on Monday - later - that", null],
+  ])("dateline agency: %s", (_name, line, agency) => {
+    expect(datelineAgency(line)).toBe(agency);
+  });
+
+  it("own: 'Reuters, Washington' under the headline credits the agency; an unknown name is not an author", () => {
+    const withAgency = normalise("Arms for the front\nReuters, Washington\nThe United States will send more artillery, the president told reporters on Tuesday.\nMore details were due later in the week, officials said.", raw, registries);
+    const unknown = normalise("Arms for the front\nKyiv, Ukraine\nThe United States will send more artillery, the president told reporters on Tuesday.\nMore details were due later in the week, officials said.", raw, registries);
+    if (!withAgency.ok || !unknown.ok) throw new Error("refused");
+    expect([withAgency.draft.record.agency, withAgency.draft.record.author]).toEqual(["Reuters", null]);
+    expect([unknown.draft.record.agency, unknown.draft.record.author]).toEqual([null, null]);
   });
 
   it("own: a capitals signature with its agency", () => {
-    expect(agencyByline("JANE ROE , Associated Press, Associated Press")).toEqual(["JANE ROE", "Associated Press"]);
+    expect(agencyByline("JANE ROE , Associated Press, Associated Press")).toEqual(["Jane Roe", "Associated Press"]);
     expect(agencyByline("Talks went on, officials said")).toBeNull();
   });
 
