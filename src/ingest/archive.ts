@@ -14,6 +14,8 @@ export interface RawFile {
   /** Path relative to the articles folder, e.g. raw/001.txt */
   path: string;
   bytes: Uint8Array;
+  /** Why the reader could not give the bytes (too large, unreadable); the file is then refused with it. */
+  problem?: string;
 }
 
 export interface IngestedArticle {
@@ -21,6 +23,7 @@ export interface IngestedArticle {
   body: string;
   warnings: string[];
   encoding: string;
+  evidence: Draft["evidence"];
 }
 
 export interface Refused {
@@ -45,7 +48,7 @@ export function ingestArchive(
   const drafts: { path: string; draft: Draft; encoding: string }[] = [];
   const byHash = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const decoded = decodeRaw(file.bytes);
+    const decoded = file.problem ? { ok: false as const, reason: file.problem } : decodeRaw(file.bytes);
     if (!decoded.ok) {
       refused.push({ path: file.path, reason: decoded.reason });
       continue;
@@ -90,6 +93,7 @@ export function ingestArchive(
     record: { ...d.draft.record, slug: slugs[i]! } as ArticleRecord,
     body: d.draft.body,
     warnings: d.draft.warnings,
+    evidence: d.draft.evidence,
     encoding: d.encoding,
   }));
   return { articles, refused };

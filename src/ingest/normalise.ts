@@ -8,7 +8,7 @@ import { cleanText, type Block, type RemovedLine } from "./clean.ts";
 import { words } from "./text.ts";
 import { chooseDate, findDateCandidates } from "./dates.ts";
 import { entitiesOf, findMentions } from "./entities.ts";
-import { titleFromLead } from "./lead-title.ts";
+import { firstSentence, titleFromLead } from "./lead-title.ts";
 import { blocksToMarkdown } from "./markdown.ts";
 import { findQuotes } from "./quotes.ts";
 import { chooseSource } from "./source.ts";
@@ -24,6 +24,8 @@ export interface Draft {
   warnings: string[];
   /** Plain text of title and body, for comparing articles. */
   plain: string;
+  /** The words each field was read from, where the record has no *_evidence field of its own: for the report. */
+  evidence: { title: string; source: string | null; agency: string | null };
 }
 
 export type NormaliseResult = { ok: true; draft: Draft } | { ok: false; reason: string };
@@ -135,6 +137,11 @@ export function normalise(text: string, raw: { path: string; sha256: string }, r
       statedDates: [...new Set(findDateCandidates(cleaned.allLines).flatMap((c) => (c.date ? [c.date] : [])))].sort(),
       warnings,
       plain: articleText,
+      evidence: {
+        title: cleaned.headline ? "the headline line of the text" : `made from the lead sentence: "${firstSentence(paragraphs[0]!).slice(0, 120)}"`,
+        source: source.source_evidence,
+        agency: source.agency_evidence,
+      },
     },
   };
 }

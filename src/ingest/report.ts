@@ -14,7 +14,10 @@ export interface ArticleReport {
   date_confidence: string;
   source: string;
   source_basis: string;
+  source_evidence: string | null;
   agency: string | null;
+  agency_evidence: string | null;
+  title_evidence: string;
   credits: string[];
   people: string[];
   quotes: number;
@@ -56,7 +59,10 @@ export function buildReport(run: IngestRun): IngestReport {
       date_confidence: r.date_confidence,
       source: r.source,
       source_basis: r.source_basis,
+      source_evidence: article.evidence.source,
       agency: r.agency,
+      agency_evidence: article.evidence.agency,
+      title_evidence: article.evidence.title,
       credits: r.credits,
       people: r.people,
       quotes: r.quotes.length,

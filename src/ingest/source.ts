@@ -10,6 +10,9 @@ export interface SourceChoice {
   source_basis: SourceBasis;
   agency: string | null;
   author: string | null;
+  /** The words the publisher and the agency were read from, for the report. */
+  source_evidence: string | null;
+  agency_evidence: string | null;
 }
 
 function norm(s: string): string {
@@ -77,31 +80,50 @@ export function bylineName(line: string): string | null {
 export function chooseSource(evidence: SourceEvidence, fullText: string, registry: SourceEntry[]): SourceChoice {
   let agency: string | null = null;
   let author: string | null = null;
+  const agencyFrom: string[] = [];
   for (const by of evidence.bylines) {
     const entry = lookupSource(by, registry);
-    if (entry?.kind === "agency") agency ??= entry.name;
-    else if (entry) agency ??= null;
-    else author ??= by;
+    if (entry?.kind === "agency" && !agency) {
+      agency = entry.name;
+      agencyFrom.push(`byline "By ${by}"`);
+    } else if (!entry) author ??= by;
   }
   for (const name of evidence.placeBylines ?? []) {
     const entry = lookupSource(name, registry);
-    if (entry?.kind === "agency") agency ??= entry.name;
+    if (entry?.kind === "agency" && !agency) {
+      agency = entry.name;
+      agencyFrom.push(`credit line "${name}, ..."`);
+    }
   }
+  const withAgency = (c: Omit<SourceChoice, "agency" | "author" | "agency_evidence">): SourceChoice => ({
+    ...c,
+    agency,
+    author,
+    agency_evidence: agencyFrom[0] ?? null,
+  });
   if (evidence.signoff) {
     const entry = lookupSource(evidence.signoff, registry);
     if (entry) {
-      if (entry.kind === "publisher") return { source: entry.name, source_basis: "signoff", agency, author };
-      agency ??= entry.name;
+      if (entry.kind === "publisher") return withAgency({ source: entry.name, source_basis: "signoff", source_evidence: `sign-off "SOURCE: ${evidence.signoff}"` });
+      if (!agency) {
+        agency = entry.name;
+        agencyFrom.push(`sign-off "SOURCE: ${evidence.signoff}"`);
+      }
     }
   }
   if (evidence.datelineAgency) {
     const entry = lookupSource(evidence.datelineAgency, registry);
-    if (entry) return { source: entry.name, source_basis: "dateline", agency: agency ?? (entry.kind === "agency" ? entry.name : null), author };
-  }
-  for (const entry of registry) {
-    if ((entry.signatures ?? []).some((s) => new RegExp(s, "i").test(fullText))) {
-      return { source: entry.name, source_basis: "signature", agency, author };
+    if (entry) {
+      if (entry.kind === "agency" && !agency) {
+        agency = entry.name;
+        agencyFrom.push(`dateline "(${evidence.datelineAgency})"`);
+      }
+      return withAgency({ source: entry.name, source_basis: "dateline", source_evidence: `dateline "(${evidence.datelineAgency})"` });
     }
   }
-  return { source: "Unknown", source_basis: "unknown", agency, author };
+  for (const entry of registry) {
+    const signature = (entry.signatures ?? []).find((s) => new RegExp(s, "i").test(fullText));
+    if (signature) return withAgency({ source: entry.name, source_basis: "signature", source_evidence: `the site's boilerplate /${signature}/` });
+  }
+  return withAgency({ source: "Unknown", source_basis: "unknown", source_evidence: null });
 }

@@ -32,6 +32,14 @@ describe("ingest report on the seeds plus a policy page", () => {
     expect(trt.removed.find((r) => r.kind === "read-more")?.lines).toBe(4);
   });
 
+  it("gives the words the publisher, the agency and the title were read from", () => {
+    const trt = byRaw("raw/002_6e4b762145ad6b7e.txt");
+    expect([trt.source, trt.source_evidence, trt.title_evidence]).toEqual(["TRT World", 'sign-off "SOURCE: TRTWorld and agencies"', "the headline line of the text"]);
+    const pa = byRaw("raw/004_16bd10a4b03d5468.txt");
+    expect([pa.source, pa.agency, pa.agency_evidence]).toEqual(["Unknown", "Press Association", 'byline "By Press Association"']);
+    expect(byRaw("raw/000_0ce2848392501b60.txt").title_evidence).toMatch(/^made from the lead sentence: "Russian Foreign Minister Sergey Lavrov/);
+  });
+
   it("counts quotes left without a speaker for the editor", () => {
     const pa = byRaw("raw/004_16bd10a4b03d5468.txt");
     expect([pa.quotes, pa.quotes_without_speaker]).toEqual([5, 1]);
