@@ -16,7 +16,24 @@ const STOP_WORDS = new Set(
   ).split(" "),
 );
 
-const sentenceSegmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+// A sentence ends at . ! or ? (and any closing quote) before a space and a capital, a digit or an
+// opening quote; not after a title or an initial ("Mr.", "Gen.", "U.S."), which end no sentence.
+const SENTENCE_END = /([.!?]+["”’')\]]*)\s+(?=["“‘'(\[]?[\p{Lu}\d])/gu;
+const NOT_AN_END = /(?:^|[\s(“"‘'])(?:\p{L}|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Sgt|Rev|St|Sen|Rep|Gov|Jr|Sr|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[\p{L}]\.[\p{L}])\.$/u;
+
+function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const end = m.index + m[1]!.length;
+    if (m[1] === "." && NOT_AN_END.test(text.slice(Math.max(from, m.index - 8), end))) continue;
+    out.push(text.slice(from, end));
+    from = m.index + m[0].length;
+  }
+  out.push(text.slice(from));
+  return out;
+}
 
 /** Plain text of a Markdown body: headings become their text, emphasis and escapes go. */
 export function plainText(markdown: string): string {
@@ -33,7 +50,7 @@ export function sentences(markdown: string): string[] {
   for (const block of markdown.split(/\n\s*\n/)) {
     const text = block.trim();
     if (!text || /^#{1,6}\s/.test(text)) continue;
-    for (const { segment } of sentenceSegmenter.segment(plainText(text).replace(/\s+/g, " "))) {
+    for (const segment of splitSentences(plainText(text).replace(/\s+/g, " "))) {
       const s = segment.trim();
       if (s) out.push(s);
     }
