@@ -27,26 +27,27 @@ export type LineKind =
   | "policy-page";
 
 /** Phrases of consent banners, cookie notices, newsletter and paywall prompts. */
+// Gaps between key words are bounded ({0,300}, not .*): an unbounded gap rescans the rest of a long line from every occurrence.
 const CONSENT_PATTERNS: RegExp[] = [
-  /\bcookies?\b.*\b(polic(y|ies)|consent|use|accept|settings|preferences)\b/i,
+  /\bcookies?\b.{0,300}\b(polic(y|ies)|consent|use|accept|settings|preferences)\b/i,
   /\b(we|you) use (your|our) (sign-up|data|personal)/i,
   /\bconsented to\b/i,
   /\bunsubscribe at any time\b/i,
   /\bprivacy (policy|notice|settings)\b/i,
-  /\b(sign|signing) up (to|for|here)\b.*\b(newsletter|inbox|email|alerts?)\b/i,
-  /\bnewsletter\b.*\b(sign up|subscribe|inbox|delivered)\b/i,
+  /\b(sign|signing) up (to|for|here)\b.{0,300}\b(newsletter|inbox|email|alerts?)\b/i,
+  /\bnewsletter\b.{0,300}\b(sign up|subscribe|inbox|delivered)\b/i,
   /\b(subscribe|log ?in|sign in) (now|to continue|to read)\b/i,
   /^(email address|sign up|subscribe|log in|sign in|more info|accept( all)?|reject all|manage (cookies|preferences))$/i,
   /^\[\[[a-z_]+\]\]$/i,
   /^\[?an error (occurred|has occurred)( while processing this directive)?\.?( please try again\.?)?\]?$/i,
   /\bsupport (mission-driven|independent|our|quality) journalism\b|\b24\/7 coverage of\b|\bfor (just|only) [£$€]\d/i,
-  /\bthird[- ]part(y|ies)\b.*\b(advert|cookie|partners)/i,
+  /\bthird[- ]part(y|ies)\b.{0,300}\b(advert|cookie|partners)/i,
   /\bthis (issue|site|page) is preventing\b|\btroubleshooting tips\b/i,
   /\bmailing list\b|\bdelivered to you(r inbox)?\b|\b(sent|delivered) (directly )?to your inbox\b|\bget (instant |email |breaking news )?alerts\b/i,
   /^already (a subscriber|have an account)\??$/i,
   /\b(use|using) of cookies\b|\bagree to (our|the) use of\b/i,
   /learn more about\s*\S/i,
-  /\bnewsletter\b.*\b(breaks down|essential guide|catching you up|delivered|inbox)\b/i,
+  /\bnewsletter\b.{0,300}\b(breaks down|essential guide|catching you up|delivered|inbox)\b/i,
   /\bas your preferred source\b/i,
   /\bwe value your privacy\b|\b(rent|sell) your (email|data|personal)/i,
   /\bregister now for free\b|\bfree unlimited access\b/i,
@@ -62,7 +63,7 @@ const READING_TIME = /^\d+\s*(min(ute)?s?)\s*(read|listen)$/i;
 const LINK_TAG = /\[(INSIGHT|ANALYSIS|VIDEO|PICTURES|PHOTOS|LIVE|REVEAL|POLL|LATEST|UPDATE|REPORT|OPINION|EXPLAINED|MAP|CHART)\]$/;
 const ENDING_LIST_MARKER = /^(explore|more stories|more from .*|related( articles| stories| coverage)?|you may also like|most (read|popular)|latest( news| stories)?|trending( now)?|top stories|read next|editor'?s picks|recommended( for you)?)$/i;
 const SIGNOFF = /^source\s*:\s*(?!read full)(.+)$/i;
-const MARKDOWN_LINK = /\[[^\]]*\]\([^)]*\)|<https?:[^>]+>|https?:\/\/\S+/g;
+const MARKDOWN_LINK = /\[[^\]]{0,500}\]\([^)]{0,2000}\)|<https?:[^>]+>|https?:\/\/\S+/g;
 
 export function isIconLabelRun(line: string): boolean {
   return (line.match(/\ban? icon\b/gi) ?? []).length >= 3;

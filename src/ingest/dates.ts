@@ -82,7 +82,9 @@ const DATE_WORDS = new RegExp(`^(?:\\s|[,|•·:./-]|\\d|${MONTH}|(?:mon|tue|wed
  */
 function kindOfLine(line: string, matchText: string, at: number): CandidateKind {
   const before = line.slice(0, at);
-  const lastLabel = before.replace(/[\d:.,\s]*(am|pm|a\.m\.|p\.m\.)?(\s+[A-Z]{2,4})?[\s,]*$/i, "").replace(/\b(mon|tue|wed|thu|fri|sat|sun)\w*\.?[\s,]*$/i, "");
+  // A label stands within a few words of its date: look at those only (the $-anchored patterns below are quadratic in the text before them).
+  const near = before.slice(-120);
+  const lastLabel = near.replace(/[\d:.,\s]*(am|pm|a\.m\.|p\.m\.)?(\s+[A-Z]{2,4})?[\s,]*$/i, "").replace(/\b(mon|tue|wed|thu|fri|sat|sun)\w*\.?[\s,]*$/i, "");
   if (UPDATED_LABEL.test(lastLabel)) return "updated";
   if (PUBLISHED_LABEL.test(lastLabel)) return "published";
   if (/^\s*(updated|last updated|modified)\b/i.test(line) && !/\b(published|posted)\b/i.test(line)) return "updated";
@@ -105,12 +107,13 @@ export function nextWeekday(anchor: string, weekday: number): string {
 export function findDateCandidates(lines: string[]): DateCandidate[] {
   const out: DateCandidate[] = [];
   lines.forEach((line, i) => {
-    const seen: [number, number][] = [];
+    // Characters already read as part of a date (a map, not a list of spans: a line may hold thousands of dates).
+    const seen = new Uint8Array(line.length);
     const add = (m: RegExpExecArray, c: Omit<DateCandidate, "kind" | "evidence" | "line">) => {
       const start = m.index;
       const end = start + m[0].length;
-      if (seen.some(([s, e]) => start < e && end > s)) return;
-      seen.push([start, end]);
+      if (seen.subarray(start, end).includes(1)) return;
+      seen.fill(1, start, end);
       let evidence = m[0].trim().replace(/,$/, "");
       let time = c.time;
       const pre = TIME_BEFORE.exec(line.slice(Math.max(0, start - 24), start));

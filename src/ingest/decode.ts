@@ -6,7 +6,15 @@ export type Decoded = { ok: true; text: string; encoding: string };
 /** Larger raw files are not articles: scrapers that dump a whole site produce them. */
 export const MAX_RAW_BYTES = 5 * 1024 * 1024;
 
+/** Above this share of control characters a reading is not text (jusText-style threshold, set on binary files). */
+const MAX_CONTROL_SHARE = 0.01;
+
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The refusal for a file over the size limit; the reader uses it too, before it reads the file. */
+export function tooLarge(size: number): string {
+  return `the file is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_RAW_BYTES / 1048576} MB limit for one article; split it or remove it`;
+}
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
@@ -37,47 +45,52 @@ function controlShare(text: string): number {
   return text.length === 0 ? 0 : control / text.length;
 }
 
+/** NUL padding at the end (preallocated or truncated downloads) is not content. A loop, not /\0+$/, which backtracks on long runs. */
+function withoutTrailingNuls(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+function read(bytes: Uint8Array): { text: string; encoding: string } {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: "utf-8 (BOM)", text: new TextDecoder("utf-8").decode(bytes.subarray(3)) };
+  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: "utf-16le (BOM)", text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: "utf-16be (BOM)", text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  const utf16 = guessUtf16(bytes);
+  if (utf16) return { encoding: utf16, text: new TextDecoder(utf16).decode(bytes) };
+  try {
+    return { encoding: "utf-8", text: utf8.decode(bytes) };
+  } catch {
+    // Not UTF-8: the common legacy encoding of Western news sites; Latin-1 is its subset.
+    return { encoding: "windows-1252", text: windows1252(bytes) };
+  }
+}
+
+/** Windows-1252's characters in the 0x80-0x9F range, where Latin-1 has control codes (the five unassigned bytes stay as they are, as WHATWG says). */
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+/** Node's TextDecoder("windows-1252") decodes 0x80-0x9F as Latin-1 control codes (nodejs/node#56542), so the table is applied here. */
+function windows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString("latin1")
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
 export function decodeRaw(bytes: Uint8Array): Decoded | Refusal {
   if (bytes.length === 0) return { ok: false, reason: "the file is empty" };
-  if (bytes.length > MAX_RAW_BYTES) {
-    return {
-      ok: false,
-      reason: `the file is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${MAX_RAW_BYTES / 1048576} MB limit for one article`,
-    };
-  }
-  let text: string;
-  let encoding: string;
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    encoding = "utf-8 (BOM)";
-    text = new TextDecoder("utf-8").decode(bytes.subarray(3));
-  } else if (startsWith(bytes, [0xff, 0xfe])) {
-    encoding = "utf-16le (BOM)";
-    text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  } else if (startsWith(bytes, [0xfe, 0xff])) {
-    encoding = "utf-16be (BOM)";
-    text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  } else {
-    const utf16 = guessUtf16(bytes);
-    if (utf16) {
-      encoding = utf16;
-      text = new TextDecoder(utf16).decode(bytes);
-    } else {
-      try {
-        text = utf8.decode(bytes);
-        encoding = "utf-8";
-      } catch {
-        // Not UTF-8: the common legacy encoding of Western news sites; Latin-1 is its subset.
-        text = new TextDecoder("windows-1252").decode(bytes);
-        encoding = "windows-1252";
-      }
-    }
-  }
-  if (controlShare(text) > 0.01) {
+  if (bytes.length > MAX_RAW_BYTES) return { ok: false, reason: tooLarge(bytes.length) };
+  const { encoding, text: decoded } = read(bytes);
+  let text = withoutTrailingNuls(decoded);
+  if (controlShare(text) > MAX_CONTROL_SHARE) {
     return { ok: false, reason: `the file looks binary (control bytes in its ${encoding} reading), not article text` };
   }
-  // Stray NULs and other controls in otherwise good text are dropped, line ends unified.
-  // eslint-disable-next-line no-control-regex
-  text = text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  text = text
+    .replace(/\r\n?|\u2028|\u0085/g, "\n") // CRLF, CR and Unicode line separators: one kind of line end
+    .replace(/\u2029/g, "\n\n")
+    // Stray NULs and other controls in otherwise good text, and byte-order marks inside it, are dropped.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufeff]/g, "")
+    .normalize("NFC"); // one spelling of each accented letter, whichever the site used
   if (text.trim() === "") return { ok: false, reason: "the file holds only white space" };
   return { ok: true, text, encoding };
 }

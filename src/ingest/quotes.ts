@@ -131,7 +131,7 @@ function isSpeakerLike(ctx: Context, m: Mention): boolean {
   const after = ctx.text.slice(m.index + m.text.length, m.index + m.text.length + 60);
   const ws = words(after.split(/[.;:!?\n]/)[0]!.replace(/[^\p{L}\s'’-]/gu, " ")).slice(0, SUBJECT_TO_VERB_WORDS + 1);
   if (!/^\s*,/.test(after) && ws.some((w) => VERB_RE.test(w) || STANCE_RE.test(w))) return true;
-  const lineStart = ctx.text.lastIndexOf("\n", m.index) + 1;
+  const lineStart = Math.max(ctx.text.lastIndexOf("\n", m.index) + 1, m.index - SENTENCE_WINDOW);
   const before = ctx.text.slice(lineStart, m.index).split(/[.!?]["”’]?\s+/).at(-1) ?? "";
   return /^(?:(?:[\p{Lu}][\p{L}.’'-]*|of|the)\s+)*$/u.test(before) && isSubjectMention(ctx, m);
 }
@@ -179,11 +179,15 @@ function isBareName(ctx: Context, seg: { start: number; text: string }): boolean
   return rest === "" || /^(?:[\p{Lu}][\p{L}.]*\s*)+$/u.test(rest);
 }
 
+const SENTENCE_WINDOW = 2000;
+
 function sentenceStart(paragraph: string, before: number): number {
-  const head = paragraph.slice(0, before);
+  // A window before the quote, not the whole paragraph: quotes late in a very long paragraph would make this quadratic.
+  const from = Math.max(0, before - SENTENCE_WINDOW);
+  const head = paragraph.slice(from, before);
   let at = 0;
   for (const m of head.matchAll(/[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu)) at = m.index + m[0].length;
-  return at;
+  return from + at;
 }
 
 export function findQuotes(paragraphs: string[], registry: EntityRegistry): Quote[] {

@@ -2,11 +2,13 @@
  * The file-system ends of ingest: read the raw folder, read what records exist, write new and
  * regenerated records, and never overwrite one a person has edited.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { isUtf8 } from "node:buffer";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, join, sep } from "node:path";
 import { isUnedited, parseRecordFile, serializeRecord } from "../record-file.ts";
 import type { Registries } from "../registry.ts";
 import { ingestArchive, type IngestedArticle, type RawFile, type Refused } from "./archive.ts";
+import { MAX_RAW_BYTES, tooLarge } from "./decode.ts";
 import { cachedNormaliser } from "../build/ingest-cache.ts";
 
 export type WriteOutcome = "created" | "updated" | "unchanged" | "kept-edited";
@@ -18,11 +20,29 @@ export interface IngestRun {
 
 export function readRawFolder(articlesDir: string, rawDir = join(articlesDir, "raw")): RawFile[] {
   if (!existsSync(rawDir)) return [];
-  return readdirSync(rawDir, { withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith(".") && e.name.toLowerCase().endsWith(".txt"))
+  return readdirSync(rawDir, { withFileTypes: true, encoding: "buffer" })
+    .filter((e) => e.isFile() && e.name[0] !== 0x2e && e.name.toString("latin1").toLowerCase().endsWith(".txt"))
     .map((e) => e.name)
-    .sort()
-    .map((name) => ({ path: `raw/${name}`, bytes: readFileSync(join(rawDir, name)) }));
+    .sort(Buffer.compare)
+    .map((name) => readRaw(rawDir, name));
+}
+
+/**
+ * One raw file, its size checked before it is read: an oversize file is refused without loading it.
+ * A file that cannot be read comes back with its problem, so that it is refused and the others go on.
+ */
+function readRaw(rawDir: string, name: Buffer): RawFile {
+  const path = `raw/${name.toString("utf8")}`;
+  const refuse = (problem: string): RawFile => ({ path, bytes: new Uint8Array(0), problem });
+  if (!isUtf8(name)) return refuse("its name is not valid UTF-8, so a record cannot name it; rename the file");
+  const file = Buffer.concat([Buffer.from(rawDir + sep), name]);
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_RAW_BYTES) return refuse(tooLarge(size));
+    return { path, bytes: readFileSync(file) };
+  } catch (error) {
+    return refuse(`it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
 
 /** Existing record files by the raw file they came from. Files that do not parse are skipped here; the build reports them. */
