@@ -18,7 +18,7 @@ const STOP_WORDS = new Set(
 
 // A sentence ends at . ! or ? (and any closing quote) before a space and a capital, a digit or an
 // opening quote; not after a title or an initial ("Mr.", "Gen.", "U.S."), which end no sentence.
-const SENTENCE_END = /([.!?]+["”’')\]]*)\s+(?=["“‘'(\[]?[\p{Lu}\d])/gu;
+const SENTENCE_END = /([.!?]+["”’')\]]*)\s+(?=["“‘'([]?[\p{Lu}\d])/gu;
 const NOT_AN_END = /(?:^|[\s(“"‘'])(?:\p{L}|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Sgt|Rev|St|Sen|Rep|Gov|Jr|Sr|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[\p{L}]\.[\p{L}])\.$/u;
 
 function splitSentences(text: string): string[] {
