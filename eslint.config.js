@@ -6,6 +6,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    files: [".ci/**/*.mjs"],
+    languageOptions: { globals: { URL: "readonly", console: "readonly", process: "readonly" } },
+  },
+  {
     files: ["public/**/*.js"],
     languageOptions: { globals: { window: "readonly", document: "readonly", URL: "readonly", URLSearchParams: "readonly", history: "readonly", location: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly", PagefindUI: "readonly", CSS: "readonly" } },
   },
