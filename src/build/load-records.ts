@@ -15,23 +15,55 @@ export function formatProblem(p: BuildProblem): string {
   return `${p.file}:${p.line}: error: ${p.message}`;
 }
 
+/**
+ * The file line of a js-yaml error. gray-matter hands js-yaml the text from the end of the opening
+ * "---", its newline included: js-yaml's 0-based line 1 is the file's line 2.
+ */
 function yamlLine(error: unknown): number | null {
   const mark = (error as { mark?: { line?: number } }).mark;
-  return typeof mark?.line === "number" ? mark.line + 2 : null; // + the opening --- line, 1-based
+  return typeof mark?.line === "number" ? mark.line + 1 : null;
 }
 
-export function parseArticle(file: string, text: string): { article: Article | null; problems: BuildProblem[] } {
-  if (!text.startsWith("---")) {
-    return { article: null, problems: [{ file, line: 1, message: "no front matter: a record starts with a line ---, its fields, then ---" }] };
+/**
+ * js-yaml notices an unclosed quote or bracket only lines later ("deficient indentation"): the line
+ * that opened it, at or before where it stopped, is the one to fix.
+ */
+function unclosedValue(lines: string[], upTo: number): { line: number; message: string } | null {
+  for (let i = Math.min(upTo, lines.length) - 1; i >= 1; i--) {
+    const value = /^\s*(?:-\s+)?[\w-]+:\s+(.*?)\s*$/.exec(lines[i]!)?.[1] ?? /^\s*-\s+(.*?)\s*$/.exec(lines[i]!)?.[1];
+    if (!value) continue;
+    const open = value[0]!;
+    if ((open === '"' && !/^"(?:[^"\\]|\\.)*"$/.test(value)) || (open === "'" && !/^'(?:[^']|'')*'$/.test(value))) {
+      return { line: i + 1, message: `the value opens a quote (${open}) that is not closed on this line: add the closing ${open}` };
+    }
+    const close = open === "[" ? "]" : open === "{" ? "}" : null;
+    if (close && !value.endsWith(close)) return { line: i + 1, message: `the list opens with ${open} but is not closed on this line: add ${close}` };
   }
+  return null;
+}
+
+/** The lines of a record as a person's editor may save them: without a byte-order mark, with \n line ends. */
+function normaliseLines(text: string): string {
+  return text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+}
+
+export function parseArticle(file: string, original: string): { article: Article | null; problems: BuildProblem[] } {
+  const text = normaliseLines(original);
+  const problem = (line: number, message: string) => ({ article: null, problems: [{ file, line, message }] });
+  if (!/^---[ \t]*\n/.test(text)) return problem(1, "no front matter: a record starts with a line ---, its fields, then ---");
+  const lines = text.split("\n");
+  if (!lines.slice(1).some((l) => /^---[ \t]*$/.test(l))) return problem(1, "the front matter is not closed: add a line --- after the last field");
   let parsed;
   try {
     parsed = parseRecordFile(text);
   } catch (error) {
+    const at = yamlLine(error) ?? 1;
+    const unclosed = unclosedValue(lines, at);
+    if (unclosed) return problem(unclosed.line, `front matter is not valid YAML: ${unclosed.message}`);
     const reason = (error as { reason?: string }).reason ?? (error as Error).message.split("\n")[0];
-    return { article: null, problems: [{ file, line: yamlLine(error) ?? 1, message: `front matter is not valid YAML: ${reason}` }] };
+    return problem(at, `front matter is not valid YAML: ${reason}`);
   }
-  const frontMatter = text.split("\n").slice(1, parsed.bodyLine - 2).join("\n");
+  const frontMatter = lines.slice(1, parsed.bodyLine - 2).join("\n");
   const { record, problems } = validateRecord(parsed.data, frontMatter);
   if (!record) return { article: null, problems: problems.map((p) => ({ file, ...p })) };
   return { article: { ...record, body: parsed.body, file }, problems: [] };
@@ -45,7 +77,7 @@ export function loadArticles(articlesDir: string): { articles: Article[]; proble
   const bySlug = new Map<string, string>();
   for (const name of names) {
     const file = join(articlesDir, name);
-    const text = readFileSync(file, "utf8");
+    const text = normaliseLines(readFileSync(file, "utf8"));
     const result = parseArticle(file, text);
     problems.push(...result.problems);
     const a = result.article;

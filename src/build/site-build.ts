@@ -58,8 +58,14 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const { pages: indexed } = await stage("index", () => writeSearchIndex(staging, { previous: out }), (r) => ({ ...r }));
     writeTimings();
     const old = `${out}.old-${process.pid}`;
+    rmSync(old, { recursive: true, force: true });
     if (existsSync(out)) renameSync(out, old);
-    renameSync(staging, out);
+    try {
+      renameSync(staging, out);
+    } catch (error) {
+      if (existsSync(old)) renameSync(old, out); // the last good site goes back
+      throw error;
+    }
     rmSync(old, { recursive: true, force: true });
     return { ok: true, errors: [], articles: data.articles.length, pages, indexed };
   } catch (error) {

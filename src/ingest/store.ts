@@ -56,7 +56,9 @@ function existingByRaw(outputDir: string): Map<string, { file: string; text: str
       const raw = parseRecordFile(text).data["raw"];
       if (typeof raw === "string") map.set(raw, { file, text });
     } catch {
-      map.set(`unparsable:${name}`, { file, text });
+      // A record a person broke still names its raw file: it is kept (and the build reports it), not written anew beside it.
+      const raw = /^raw:[ \t]*"?([^"\n]+?)"?[ \t]*$/m.exec(text)?.[1];
+      map.set(raw ?? `unparsable:${name}`, { file, text });
     }
   }
   return map;
