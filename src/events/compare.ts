@@ -5,7 +5,7 @@
  * Reports are compared by outlet, not by article: two reports from one outlet do not make a quote
  * "shared". A report whose outlet is not known counts as an outlet of its own.
  */
-import { contentWords, sentences } from "./text.ts";
+import { contentWords, plainText, sentences } from "./text.ts";
 import { quoteKey, quotesMatch } from "./quotes.ts";
 
 export interface CoverageInput {
@@ -99,10 +99,15 @@ function countLines(reports: CoverageInput[], field: "country" | "ownership"): C
     .sort((a, b) => Number(a.label === "not known") - Number(b.label === "not known") || b.outlets.length - a.outlets.length || a.label.localeCompare(b.label));
 }
 
+/**
+ * Quotes matched across outlets: first the records' quotes with one another, then each group of them
+ * against the other outlets' texts, so that an outlet which ran the same words without its record
+ * listing them as a quote (ingest finds only quotes in quotation marks) still counts as carrying it;
+ * such a version is the sentence of its text that holds the words.
+ */
 function quoteCoverage(reports: CoverageInput[]): { perReport: QuoteCoverage[][]; shared: SharedQuote[] } {
   const keys = reports.map((r) => r.quotes.map((q) => quoteKey(q.text)));
   const outlets = outletsOf(reports);
-  // Union the quotes that match across outlets into groups: the same words, each outlet's version.
   const flat: { r: number; q: number }[] = reports.flatMap((r, ri) => r.quotes.map((_, qi) => ({ r: ri, q: qi })));
   const parent = flat.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
@@ -119,27 +124,44 @@ function quoteCoverage(reports: CoverageInput[]): { perReport: QuoteCoverage[][]
     const root = find(i);
     (groups.get(root) ?? groups.set(root, []).get(root)!).push(i);
   });
+
+  const texts = reports.map((r) => ({ whole: quoteKey(plainText(r.body)), sentences: sentences(r.body) }));
+  const versionsOf = new Map<number, SharedQuote["versions"]>();
+  for (const [root, members] of groups) {
+    const versions: SharedQuote["versions"] = members.map((k) => {
+      const { r, q } = flat[k]!;
+      return { id: reports[r]!.id, outlet: outlets[r]!, speaker: reports[r]!.quotes[q]!.speaker, text: reports[r]!.quotes[q]!.text };
+    });
+    reports.forEach((report, ri) => {
+      if (versions.some((v) => v.outlet === outlets[ri])) return;
+      const hit = members.find((k) => quotesMatch(keys[flat[k]!.r]![flat[k]!.q]!, texts[ri]!.whole));
+      if (hit === undefined) return;
+      const key = keys[flat[hit]!.r]![flat[hit]!.q]!;
+      const sentence = texts[ri]!.sentences.find((t) => quotesMatch(key, quoteKey(t))) ?? texts[ri]!.sentences.find((t) => overlap(key, quoteKey(t)) > 0);
+      versions.push({ id: report.id, outlet: outlets[ri]!, speaker: null, text: sentence ?? versions[0]!.text });
+    });
+    versionsOf.set(root, versions);
+  }
+
   const perReport = reports.map((r, ri) =>
     r.quotes.map((q, qi) => {
       const i = flat.findIndex((f) => f.r === ri && f.q === qi);
-      const group = groups.get(find(i))!;
-      const also = uniqueInOrder(group.map((k) => outlets[flat[k]!.r]!).filter((o) => o !== outlets[ri]));
+      const also = uniqueInOrder(versionsOf.get(find(i))!.map((v) => v.outlet)).filter((o) => o !== outlets[ri]);
       return { speaker: q.speaker, text: q.text, alsoIn: also };
     }),
   );
   const shared: SharedQuote[] = [];
-  for (const members of groups.values()) {
-    const groupOutlets = uniqueInOrder(members.map((k) => outlets[flat[k]!.r]!));
-    if (groupOutlets.length < 2) continue;
-    shared.push({
-      outlets: groupOutlets,
-      versions: members.map((k) => {
-        const { r, q } = flat[k]!;
-        return { id: reports[r]!.id, outlet: outlets[r]!, speaker: reports[r]!.quotes[q]!.speaker, text: reports[r]!.quotes[q]!.text };
-      }),
-    });
+  for (const versions of versionsOf.values()) {
+    const groupOutlets = uniqueInOrder(versions.map((v) => v.outlet));
+    if (groupOutlets.length >= 2) shared.push({ outlets: groupOutlets, versions });
   }
   return { perReport, shared };
+}
+
+function overlap(a: Set<number>, b: Set<number>): number {
+  let n = 0;
+  for (const h of a) if (b.has(h)) n++;
+  return n;
 }
 
 function factCoverage(reports: CoverageInput[]): { onlyHere: string[]; compared: number }[] {

@@ -76,4 +76,22 @@ describe("comparing one event's reports", () => {
     ]);
     expect(c.summary.byCountry.map((l) => l.label)).toEqual(["Atlantis", "United Kingdom", "not known"]);
   });
+
+  it("counts an outlet that ran the quoted words without quotation marks as carrying the quote", () => {
+    const paraphrase = input(
+      "plain",
+      "Plain News",
+      "The minister promised commuters: we will reopen the bridge on Monday, as promised to every commuter. Repairs went on.",
+      [],
+      [],
+      null,
+    );
+    const withPlain = compareCoverage([reports[0]!, paraphrase]);
+    expect(withPlain.reports[0]!.quotes[0]!.alsoIn).toEqual(["Plain News"]);
+    expect(withPlain.sharedQuotes[0]!.versions.map((v) => [v.outlet, v.text])).toEqual([
+      ["Wire", "We will reopen the bridge on Monday, as promised to every commuter"],
+      ["Plain News", "The minister promised commuters: we will reopen the bridge on Monday, as promised to every commuter."],
+    ]);
+    expect(withPlain.reports[0]!.quotes[1]!.alsoIn).toEqual([]);
+  });
 });
