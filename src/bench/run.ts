@@ -37,7 +37,10 @@ export interface BenchResult {
   refused: number;
   archive: { steps: Step[]; stages: StageTiming[]; totalWallMs: number; totalCpuMs: number | null; peakRssMB: number | null; site: SiteSize; indexed: number; shards: number };
   peer: { steps: Step[]; totalWallMs: number; totalCpuMs: number | null; peakRssMB: number | null; site: SiteSize; indexed: number } | null;
+  /** Full build wall time, archive / peer. */
   ratio: number | null;
+  /** The same in CPU time (user + sys), less moved by other load on the machine. */
+  cpuRatio: number | null;
   payload: { archive: Payload[] | null; peer: Payload[] | null };
   edit: { wallMs: number; cpuMs: number | null; peakRssMB: number | null; stages: StageTiming[]; pagesWithNewTitle: number; pagesWithOldTitle: number; reusedShards: number } | null;
 }
@@ -184,6 +187,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     archive,
     peer,
     ratio: peer ? archive.totalWallMs / peer.totalWallMs : null,
+    cpuRatio: peer && archive.totalCpuMs !== null && peer.totalCpuMs ? archive.totalCpuMs / peer.totalCpuMs : null,
     payload,
     edit,
   };

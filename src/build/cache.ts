@@ -2,6 +2,8 @@
  * A content-addressed cache that lasts across builds (in .cache/, or ARCHIVE_CACHE_DIR): values
  * by the SHA-256 of their input. Kept in 256 packs by the key's first byte, so that a build that
  * changes one entry rewrites one small file, and a pack drops the entries no build asked for.
+ * Entries stay serialised in memory: each get() returns a fresh copy, and a cache the size of the
+ * archive costs its bytes once, not twice.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -18,30 +20,30 @@ export function contentKey(...parts: string[]): string {
   return h.digest("hex");
 }
 
-interface Pack<V> {
-  entries: Map<string, V>;
+interface Pack {
+  entries: Map<string, Uint8Array>;
   used: Set<string>;
   dirty: boolean;
 }
 
 export class HashCache<V> {
   private readonly dir: string;
-  private readonly packs = new Map<string, Pack<V>>();
+  private readonly packs = new Map<string, Pack>();
 
   /** `namespace` names what is cached and how it was made (tool versions): a new one starts empty. */
   constructor(namespace: string, root: string | null = cacheRoot()) {
     this.dir = root === null ? "" : join(root, namespace);
   }
 
-  private pack(key: string): Pack<V> {
+  private pack(key: string): Pack {
     const id = key.slice(0, 2);
     let pack = this.packs.get(id);
     if (!pack) {
-      let entries = new Map<string, V>();
+      let entries = new Map<string, Uint8Array>();
       const file = this.dir && join(this.dir, `${id}.v8`);
       if (file && existsSync(file)) {
         try {
-          entries = deserialize(readFileSync(file)) as Map<string, V>;
+          entries = deserialize(readFileSync(file)) as Map<string, Uint8Array>;
         } catch {
           entries = new Map(); // a damaged pack is rebuilt, not trusted
         }
@@ -54,14 +56,16 @@ export class HashCache<V> {
 
   get(key: string): V | undefined {
     const pack = this.pack(key);
-    const value = pack.entries.get(key);
-    if (value !== undefined) pack.used.add(key);
-    return value;
+    const bytes = pack.entries.get(key);
+    if (bytes === undefined) return undefined;
+    pack.used.add(key);
+    // Packs written before entries were kept serialised hold the values themselves.
+    return bytes instanceof Uint8Array ? (deserialize(bytes) as V) : structuredClone(bytes as V);
   }
 
   set(key: string, value: V): void {
     const pack = this.pack(key);
-    pack.entries.set(key, value);
+    pack.entries.set(key, serialize(value));
     pack.used.add(key);
     pack.dirty = true;
   }

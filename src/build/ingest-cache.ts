@@ -16,6 +16,8 @@ import { contentKey, HashCache } from "./cache.ts";
 const src = fileURLToPath(new URL("..", import.meta.url));
 /** Below this many new files, starting workers costs more than it saves. */
 const PARALLEL_FROM = 200;
+/** Files per round of workers. */
+const BATCH = 4000;
 
 let version: string | null = null;
 
@@ -45,9 +47,9 @@ export function cachedNormaliser(): { normalise: typeof normalise; save: () => v
     normalise(text, raw, registries) {
       const key = keyOf(raw.path, raw.sha256);
       const known = cache.get(key);
-      if (known) return structuredClone(known); // the archive steps change drafts in place
+      if (known) return known; // a fresh copy: the archive steps change drafts in place
       const result = normalise(text, raw, registries);
-      cache.set(key, structuredClone(result));
+      cache.set(key, result);
       return result;
     },
     save: () => cache.save(),
@@ -76,10 +78,12 @@ export async function prepareIngest(files: RawFile[]): Promise<{ cached: number;
   const missing = files.filter((f) => !f.problem && cache.get(keyOf(f.path, sha256(f.bytes))) === undefined);
   const threads = Math.min(availableParallelism(), 8);
   if (missing.length < PARALLEL_FROM || threads < 2) return { cached: files.length - missing.length, normalised: 0 };
-  const results = await runWorkers(missing, threads);
-  for (const r of results) if (r.result) cache.set(keyOf(r.path, r.hash), r.result);
+  // In batches, so that only one batch of drafts is held at a time, serialised into the cache as it comes.
+  for (let i = 0; i < missing.length; i += BATCH) {
+    for (const r of await runWorkers(missing.slice(i, i + BATCH), threads)) if (r.result) cache.set(keyOf(r.path, r.hash), r.result);
+  }
   cache.save();
-  return { cached: files.length - missing.length, normalised: results.length };
+  return { cached: files.length - missing.length, normalised: missing.length };
 }
 
 

@@ -1,0 +1,59 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { contentKey, HashCache } from "../../src/build/cache.ts";
+import { indexedPart } from "../../src/build/search-index.ts";
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), "cache-test-"));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("the build cache", () => {
+  it("keeps values across instances, as fresh copies", () => {
+    const root = tempDir();
+    const a = new HashCache<{ n: number[] }>("test", root);
+    a.set(contentKey("one"), { n: [1] });
+    a.save();
+    const b = new HashCache<{ n: number[] }>("test", root);
+    const got = b.get(contentKey("one"))!;
+    expect(got).toEqual({ n: [1] });
+    got.n.push(2); // a caller may change what it got
+    expect(b.get(contentKey("one"))).toEqual({ n: [1] });
+    expect(b.get(contentKey("two"))).toBeUndefined();
+  });
+
+  it("drops, when it saves a pack, the entries that no one asked for", () => {
+    const root = tempDir();
+    const a = new HashCache<string>("test", root);
+    // Two keys in the same pack (same first byte), written together.
+    const keys = Array.from({ length: 600 }, (_, i) => contentKey(String(i)));
+    const [k1, k2] = keys.filter((k) => k.startsWith(keys[0]!.slice(0, 2))) as [string, string];
+    a.set(k1, "first");
+    a.set(k2, "second");
+    a.save();
+    const b = new HashCache<string>("test", root);
+    expect(b.get(k1)).toBe("first");
+    b.save();
+    const c = new HashCache<string>("test", root);
+    expect(c.get(k1)).toBe("first");
+    expect(c.get(k2)).toBeUndefined();
+    expect(readdirSync(join(root, "test"))).toEqual([`${k1.slice(0, 2)}.v8`]);
+  });
+});
+
+describe("what the search index reads of a page", () => {
+  it("is the element marked data-pagefind-body with everything nested in it", () => {
+    const html = `<body><nav>Latest: A</nav><div class="x" data-pagefind-body><div><h1>T</h1></div><p>text</p></div><aside>Related: B</aside></body>`;
+    expect(indexedPart(html)).toBe(`<div class="x" data-pagefind-body><div><h1>T</h1></div><p>text</p></div>`);
+  });
+
+  it("is nothing on a page without the marker, and the whole page when the marker's element does not close", () => {
+    expect(indexedPart("<body><p>no marker</p></body>")).toBeNull();
+    expect(indexedPart("<div data-pagefind-body><p>open")).toBe("<div data-pagefind-body><p>open");
+  });
+});
