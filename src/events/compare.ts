@@ -105,7 +105,7 @@ function countLines(reports: CoverageInput[], field: "country" | "ownership"): C
  * listing them as a quote (ingest finds only quotes in quotation marks) still counts as carrying it;
  * such a version is the sentence of its text that holds the words.
  */
-function quoteCoverage(reports: CoverageInput[]): { perReport: QuoteCoverage[][]; shared: SharedQuote[] } {
+function quoteCoverage(reports: CoverageInput[], split: string[][]): { perReport: QuoteCoverage[][]; shared: SharedQuote[] } {
   const keys = reports.map((r) => r.quotes.map((q) => quoteKey(q.text)));
   const outlets = outletsOf(reports);
   const flat: { r: number; q: number }[] = reports.flatMap((r, ri) => r.quotes.map((_, qi) => ({ r: ri, q: qi })));
@@ -125,7 +125,7 @@ function quoteCoverage(reports: CoverageInput[]): { perReport: QuoteCoverage[][]
     (groups.get(root) ?? groups.set(root, []).get(root)!).push(i);
   });
 
-  const texts = reports.map((r) => ({ whole: quoteKey(plainText(r.body)), sentences: sentences(r.body) }));
+  const texts = reports.map((r, i) => ({ whole: quoteKey(plainText(r.body)), sentences: split[i]! }));
   const versionsOf = new Map<number, SharedQuote["versions"]>();
   for (const [root, members] of groups) {
     const versions: SharedQuote["versions"] = members.map((k) => {
@@ -164,10 +164,10 @@ function overlap(a: Set<number>, b: Set<number>): number {
   return n;
 }
 
-function factCoverage(reports: CoverageInput[]): { onlyHere: string[]; compared: number }[] {
+function factCoverage(reports: CoverageInput[], sentencesOf: string[][]): { onlyHere: string[]; compared: number }[] {
   const outlets = outletsOf(reports);
-  const split = reports.map((r) =>
-    sentences(r.body)
+  const split = sentencesOf.map((ss) =>
+    ss
       .map((text) => ({ text, words: new Set(contentWords(text)) }))
       .filter((s) => s.words.size >= MIN_FACT_WORDS),
   );
@@ -199,8 +199,9 @@ function factCoverage(reports: CoverageInput[]): { onlyHere: string[]; compared:
 
 /** Compare the reports of one event, given in the order they are to be shown. */
 export function compareCoverage(reports: CoverageInput[]): Coverage {
-  const quotes = quoteCoverage(reports);
-  const facts = factCoverage(reports);
+  const split = reports.map((r) => sentences(r.body));
+  const quotes = quoteCoverage(reports, split);
+  const facts = factCoverage(reports, split);
   const outlets = outletsOf(reports);
   const counts = new Map<string, number>();
   for (const r of reports) for (const p of new Set(r.people)) counts.set(p, (counts.get(p) ?? 0) + 1);
