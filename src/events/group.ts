@@ -12,7 +12,7 @@
  * Deterministic: every order is by date, then id; no randomness, no clock.
  */
 import slugify from "@sindresorhus/slugify";
-import { contentTokens, hash32, plainText, tokenize, type ContentTokens, type Tokens } from "./text.ts";
+import { contentTokens, plainText, tokenize, trigramHashes, type ContentTokens, type Tokens } from "./text.ts";
 import { quoteKey, quotesMatch } from "./quotes.ts";
 import { eventName, type NameForms } from "./name.ts";
 
@@ -79,7 +79,7 @@ export const GROUPING: GroupingSettings = {
   commonInWindow: 50,
 };
 
-const PHRASE_WORDS = 3;
+const PHRASE_WORDS = 3; // phrases are word trigrams (text.ts trigramHashes)
 const PHRASE_MAX_SHARE = 0.5;
 const KIND_WEIGHT = { person: 1, organisation: 0.75, place: 0.5 } as const;
 
@@ -123,22 +123,15 @@ function uniqueSorted(values: number[]): Uint32Array {
  * trigrams with some ordinary word are wording ("talks in Abu Dhabi", "a mute person").
  */
 function wording(tokens: ContentTokens): { hashes: number[]; at: number[] } {
-  const { words, capital } = tokens;
-  const wordHash = words.map(hash32);
+  const { capital } = tokens;
   const hashes: number[] = [];
   const at: number[] = [];
-  for (let i = 0; i + PHRASE_WORDS <= words.length; i++) {
-    if (capital[i] && capital[i + 1] && capital[i + 2]) continue;
-    // The three words' hashes mixed in order (rotations keep "a b c" apart from "c b a").
-    const h = Math.imul(wordHash[i]! ^ rotl(wordHash[i + 1]!, 11) ^ rotl(wordHash[i + 2]!, 22), 0x9e3779b1) >>> 0;
+  trigramHashes(tokens.words).forEach((h, i) => {
+    if (capital[i] && capital[i + 1] && capital[i + 2]) return;
     hashes.push(h);
     at.push(i);
-  }
+  });
   return { hashes, at };
-}
-
-function rotl(x: number, r: number): number {
-  return (x << r) | (x >>> (32 - r));
 }
 
 /** The text of a body as the phrases are read from and shown in. */

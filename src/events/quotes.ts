@@ -4,7 +4,7 @@
  * appear in the other: a quote cut short or framed differently still meets its fuller version, while
  * two quotes that only share a stock phrase ("the path of diplomacy") do not.
  */
-import { hash32, shingleHashes, words } from "./text.ts";
+import { hash32, trigramHashes, words } from "./text.ts";
 
 export const QUOTE_OVERLAP = 0.5;
 export const QUOTE_MIN_SHARED = 3;
@@ -13,7 +13,7 @@ export const QUOTE_MIN_SHARED = 3;
 export function quoteKey(text: string): Set<number> {
   const ws = words(text);
   if (ws.length < 3) return new Set(ws.length ? [hash32(ws.join(" "))] : []);
-  return new Set(shingleHashes(ws, 3));
+  return new Set(trigramHashes(ws));
 }
 
 export function quotesMatch(a: Set<number>, b: Set<number>): boolean {

@@ -130,11 +130,19 @@ export function hash32(s: string): number {
   return h >>> 0;
 }
 
-/** Word n-grams as hashes, in text order (repeats kept). */
-export function shingleHashes(tokens: readonly string[], n: number): number[] {
+/** Word trigrams as hashes, in text order (repeats kept): the words' hashes mixed in order. */
+export function trigramHashes(words: readonly string[]): number[] {
+  const wordHash = words.map(hash32);
   const out: number[] = [];
-  for (let i = 0; i + n <= tokens.length; i++) out.push(hash32(tokens.slice(i, i + n).join(" ")));
+  for (let i = 0; i + 3 <= words.length; i++) {
+    // Rotations keep "a b c" apart from "c b a".
+    out.push(Math.imul(wordHash[i]! ^ rotl(wordHash[i + 1]!, 11) ^ rotl(wordHash[i + 2]!, 22), 0x9e3779b1) >>> 0);
+  }
   return out;
+}
+
+function rotl(x: number, r: number): number {
+  return (x << r) | (x >>> (32 - r));
 }
 
 /** A text's content words, each with where it stands and whether it is written with a capital. */
