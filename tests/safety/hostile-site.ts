@@ -1,0 +1,69 @@
+/**
+ * The hostile fixture archive (tests/fixtures/hostile/raw: markup, template tags, javascript: links,
+ * front matter in the body), ingested and built into a temporary folder, and what it should show.
+ */
+import { cpSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect } from "vitest";
+import { buildSite } from "../../src/build/site-build.ts";
+import { loadArticles } from "../../src/build/load-records.ts";
+import { runIngest } from "../../src/cli/ingest.ts";
+import type { Article } from "../../src/record.ts";
+import { repoRoot } from "../helpers/paths.ts";
+
+export const fixtureRaw = join(repoRoot, "tests", "fixtures", "hostile", "raw");
+
+/** Strings of the fixture texts that the ingest keeps as article text: each must show as written. */
+export const HOSTILE_TEXT = [
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "{{ 7*7 }}",
+  "{% raw %}",
+  "title: injected",
+  "]]> and </script>",
+  '"</script><script>alert(2)</script>" & \'quotes\'',
+  "<b onmouseover=alert(3)>hover</b>",
+  '<a href="javascript:alert(4)">a link</a>',
+  "<script>alert(6)</script> is not a plan",
+  "<iframe src=javascript:alert(7)>",
+];
+
+export interface HostileSite {
+  articlesDir: string;
+  dir: string;
+  articles: Article[];
+}
+
+export async function buildHostileSite(): Promise<HostileSite> {
+  const articlesDir = mkdtempSync(join(tmpdir(), "archive-hostile-"));
+  cpSync(fixtureRaw, join(articlesDir, "raw"), { recursive: true });
+  expect(runIngest({ input: join(articlesDir, "raw"), output: articlesDir, reportFile: null, quiet: true })).toBe(0);
+  const dir = join(articlesDir, "_site");
+  const result = await buildSite({ articlesDir, outDir: dir });
+  expect(result.errors).toEqual([]);
+  return { articlesDir, dir, articles: loadArticles(articlesDir).articles };
+}
+
+/** Every fixture text, for checking that each hostile string came from it (and is not made up by the test). */
+export function fixtureTexts(): string {
+  return ["001-markup-in-body.txt", "002-markup-in-title.txt", "003-markup-in-quote.txt"].map((n) => readFileSync(join(fixtureRaw, n), "utf8")).join("\n");
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+/**
+ * The text a reader sees on a page (tags dropped, entities decoded). Sound for this site's pages:
+ * every "<" of text is escaped, so each "<" in the HTML opens a tag.
+ */
+export function visibleText(html: string): string {
+  const body = html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, " ").replace(/<head\b[\s\S]*?<\/head>/i, " ");
+  return decodeEntities(body.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ");
+}
