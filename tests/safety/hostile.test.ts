@@ -80,6 +80,14 @@ describe("every built page", () => {
     for (const s of HOSTILE_TEXT) expect(text).toContain(s);
   });
 
+  it("shows each hostile title as written in the page's <title> and meta tags (escaped once, not twice)", () => {
+    for (const a of hostile.articles) {
+      const html = read(articlePage(a.slug));
+      expect(decodeEntities(/<title>([^<]*)<\/title>/.exec(html)![1]!)).toBe(`${a.title} · ${/<p class="site-name"><a [^>]*>([^<]*)</.exec(html)![1]}`);
+      expect(decodeEntities(/<meta property="og:title" content="([^"]*)">/.exec(html)![1]!)).toBe(a.title);
+    }
+  });
+
   it("shows the hostile titles as written in the lists", () => {
     const lists = ["index.html", "timeline/index.html", ...pages.filter((p) => /^(archive\/\d{4}\/\d{2}|people\/[^/]+|places\/[^/]+)\/index\.html$/.test(p))];
     for (const file of lists.filter((f) => pages.includes(f))) {
