@@ -76,13 +76,33 @@ function windows1252(bytes: Uint8Array): string {
     .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
+/**
+ * UTF-16 without a byte-order mark in a script other than Latin (Cyrillic, Greek, Arabic...) has few
+ * NULs, so guessUtf16 misses it, and it reads as control bytes in any 8-bit reading. Its code units'
+ * high bytes are few: the script's block and 0x00 for spaces and digits. Binary noise spreads them.
+ */
+function utf16OfOneScript(bytes: Uint8Array): { text: string; encoding: string } | null {
+  if (bytes.length % 2 !== 0 || bytes.length < 8) return null;
+  for (const [encoding, high] of [["utf-16le", 1], ["utf-16be", 0]] as const) {
+    const counts = new Map<number, number>();
+    for (let i = high; i < bytes.length; i += 2) counts.set(bytes[i]!, (counts.get(bytes[i]!) ?? 0) + 1);
+    const [first = 0, second = 0] = [...counts.values()].sort((a, b) => b - a);
+    if (first + second < (bytes.length / 2) * 0.9) continue;
+    const text = new TextDecoder(encoding).decode(bytes);
+    if (controlShare(text) <= MAX_CONTROL_SHARE) return { text, encoding };
+  }
+  return null;
+}
+
 export function decodeRaw(bytes: Uint8Array): Decoded | Refusal {
   if (bytes.length === 0) return { ok: false, reason: "the file is empty" };
   if (bytes.length > MAX_RAW_BYTES) return { ok: false, reason: tooLarge(bytes.length) };
-  const { encoding, text: decoded } = read(bytes);
-  let text = withoutTrailingNuls(decoded);
+  let { encoding, text } = read(bytes);
+  text = withoutTrailingNuls(text);
   if (controlShare(text) > MAX_CONTROL_SHARE) {
-    return { ok: false, reason: `the file looks binary (control bytes in its ${encoding} reading), not article text` };
+    const wide = utf16OfOneScript(bytes);
+    if (!wide) return { ok: false, reason: `the file looks binary (control bytes in its ${encoding} reading), not article text` };
+    ({ encoding, text } = wide);
   }
   text = text
     .replace(/\r\n?|\u2028|\u0085/g, "\n") // CRLF, CR and Unicode line separators: one kind of line end

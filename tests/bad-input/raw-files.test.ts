@@ -37,6 +37,13 @@ interface Row {
 const smartText = article("smart", " “It is a start,” she said — the café’s owner agreed.");
 const latinText = article("latin", " Le café coûte £3 à Genève.").replace("—", "-");
 const utf16Text = article("wide", " Señor Ünal’s “plan” was discussed.");
+const cyrillicText = [
+  "Министры обсудили экспорт зерна в Женеве",
+  "ЖЕНЕВА — Министры четырёх стран встретились в четверг, чтобы обсудить экспорт зерна через порты Чёрного моря.",
+  "Переговоры длились более шести часов и завершились без совместного заявления, сообщили официальные лица.",
+  "Один из делегатов сказал, что встреча была полезной, но трудные вопросы остаются открытыми.",
+  "Следующая встреча запланирована на следующий месяц в Стамбуле, сообщили организаторы.",
+].join("\n");
 const bomText = article("bom");
 const crlfText = article("crlf");
 const crText = article("cr");
@@ -58,6 +65,8 @@ const rows: Row[] = [
   { kind: "UTF-16 BE with BOM", name: "utf16be-bom.txt", bytes: utf16be(utf16Text.replace("wide", "wide-be"), true), expect: { ingested: utf16Text.replace("wide", "wide-be") } },
   { kind: "UTF-16 LE without BOM", name: "utf16le.txt", bytes: utf16le(utf16Text.replace("wide", "wide-le-nobom"), false), expect: { ingested: utf16Text.replace("wide", "wide-le-nobom") } },
   { kind: "UTF-16 BE without BOM", name: "utf16be.txt", bytes: utf16be(utf16Text.replace("wide", "wide-be-nobom"), false), expect: { ingested: utf16Text.replace("wide", "wide-be-nobom") } },
+  { kind: "UTF-16 LE without BOM, Cyrillic", name: "utf16le-cyrillic.txt", bytes: utf16le(cyrillicText, false), expect: { ingested: cyrillicText, contains: ["порты Чёрного моря"] } },
+  { kind: "UTF-16 BE without BOM, Cyrillic", name: "utf16be-cyrillic.txt", bytes: utf16be(cyrillicText.replace("Стамбуле", "Вене"), false), expect: { ingested: cyrillicText.replace("Стамбуле", "Вене") } },
   { kind: "UTF-8 with BOM", name: "utf8-bom.txt", bytes: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8(bomText)]), expect: { ingested: bomText } },
   { kind: "CRLF line ends", name: "crlf.txt", bytes: utf8(crlfText.replace(/\n/g, "\r\n")), expect: { ingested: crlfText } },
   { kind: "CR line ends", name: "cr.txt", bytes: utf8(crText.replace(/\n/g, "\r")), expect: { ingested: crText } },
