@@ -8,6 +8,7 @@ import { formatProblem } from "./load-records.ts";
 import { forgetSiteData, prepareSiteData } from "./site-data.ts";
 import { writeSearchIndex } from "./search-index.ts";
 import { stage, writeTimings } from "./stages.ts";
+import { installNunjucksCompileCache } from "./nunjucks-compile-cache.ts";
 
 export interface BuildOptions {
   articlesDir: string;
@@ -46,6 +47,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   rmSync(staging, { recursive: true, force: true });
   try {
     await ensureTypeScriptLoader();
+    installNunjucksCompileCache();
     const { Eleventy } = await import("@11ty/eleventy");
     const eleventy = new Eleventy(resolve(root, "templates"), staging, {
       configPath: resolve(root, ".eleventy.ts"),
