@@ -4,7 +4,8 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadRegistries } from "../registry.ts";
 import { buildReport, summarise } from "../ingest/report.ts";
-import { ingestFolder, readRawFolder } from "../ingest/store.ts";
+import { ignoredRawEntries, ingestFolder, readRawFolder } from "../ingest/store.ts";
+import { prepareIngest } from "../build/ingest-cache.ts";
 
 export function runIngest(opts: { input: string; output: string; reportFile: string | null; quiet?: boolean }): number {
   const files = readRawFolder(opts.output, opts.input);
@@ -14,7 +15,10 @@ export function runIngest(opts: { input: string; output: string; reportFile: str
     mkdirSync(dirname(opts.reportFile), { recursive: true });
     writeFileSync(opts.reportFile, JSON.stringify(report, null, 2) + "\n");
   }
-  if (!opts.quiet) console.log(summarise(report, opts.output));
+  if (!opts.quiet) {
+    console.log(summarise(report, opts.output));
+    for (const e of ignoredRawEntries(opts.input)) console.log(`  ignored ${e.path}: ${e.reason}`);
+  }
   return report.refused.length > 0 ? 1 : 0;
 }
 
@@ -29,5 +33,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const output = values.output ?? values.articles;
   const input = values.input ?? join(values.articles, "raw");
+  await prepareIngest(readRawFolder(output, input)); // new raw files normalised on every core, into the cache
   process.exitCode = runIngest({ input, output, reportFile: values.report ?? join(".cache", "ingest-report.json") });
 }

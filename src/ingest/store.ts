@@ -27,6 +27,22 @@ export function readRawFolder(articlesDir: string, rawDir = join(articlesDir, "r
     .map((name) => readRaw(rawDir, name));
 }
 
+/** What in the raw folder is not read, and why, so that the ingest can say so: hidden files, other kinds of file, folders, links. */
+export function ignoredRawEntries(rawDir: string): { path: string; reason: string }[] {
+  if (!existsSync(rawDir)) return [];
+  return readdirSync(rawDir, { withFileTypes: true })
+    .map((e) => {
+      const path = `raw/${e.name}`;
+      if (e.name.startsWith(".")) return null; // hidden: editors' and systems' own files (.DS_Store, .gitkeep)
+      if (e.isDirectory()) return { path, reason: "a folder; raw files are read from raw/ itself" };
+      if (!e.isFile()) return { path, reason: "not a regular file (a link or a device); copy the file itself into raw/" };
+      if (!e.name.toLowerCase().endsWith(".txt")) return { path, reason: "only .txt files are read; rename it if it is article text" };
+      return null;
+    })
+    .filter((x) => x !== null)
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
 /**
  * One raw file, its size checked before it is read: an oversize file is refused without loading it.
  * A file that cannot be read comes back with its problem, so that it is refused and the others go on.

@@ -4,7 +4,7 @@
  * (with the same body as the clean UTF-8 text) or refused with a reason. One run for all rows is
  * itself the check that one bad file never stops the others.
  */
-import { truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ingestArchive } from "../../src/ingest/archive.ts";
@@ -12,6 +12,7 @@ import { MAX_RAW_BYTES } from "../../src/ingest/decode.ts";
 import { loadRegistries } from "../../src/registry.ts";
 import { article } from "./article.ts";
 import { latin1, noise, utf16be, utf16le, windows1252 } from "./encode.ts";
+import { repoRoot } from "../helpers/paths.ts";
 import { ingestDir, rawFolder, runCli, type Ingested, type RawEntry } from "./run.ts";
 
 const utf8 = (text: string) => Buffer.from(text, "utf8");
@@ -164,10 +165,29 @@ describe("npm run ingest, as a person sees it", () => {
 
     writeFileSync(join(dir, "raw", "empty.txt"), article("now filled"));
     writeFileSync(join(dir, "raw", "noise.txt"), article("now text"));
+    mkdirSync(join(dir, "raw", "old"));
+    writeFileSync(join(dir, "raw", "page.html"), "<p>Not read</p>");
+    symlinkSync(join(dir, "raw", "good.txt"), join(dir, "raw", "link.txt"));
     const good = runCli("ingest", ["--articles", dir, "--report", join(dir, "report.json")], dir);
     expect(good.stderr).toBe("");
     expect(good.status).toBe(0);
     expect(good.stdout).toMatch(/3 articles \(2 new, 0 updated, 1 unchanged/);
+    expect(good.stdout).toMatch(/ignored raw\/link\.txt: not a regular file/);
+    expect(good.stdout).toMatch(/ignored raw\/old: a folder/);
+    expect(good.stdout).toMatch(/ignored raw\/page\.html: only \.txt files are read/);
+  });
+
+  it("npm run build: a refused raw file is named, the others are built, and the exit code is 1", () => {
+    const dir = rawFolder([
+      { name: "good.txt", bytes: utf8(article("built")) },
+      { name: "blank.txt", bytes: utf8("   \n") },
+    ]);
+    const run = runCli("build", ["--articles", dir, "--out", join(dir, "_site")], repoRoot);
+    expect(run.stdout).toMatch(/refused raw\/blank\.txt: the file holds only white space/);
+    expect(run.stderr).toMatch(/ingest refused some raw files/);
+    expect(run.stdout).toMatch(/built .*: 1 articles?/);
+    expect(readdirSync(join(dir, "_site", "articles"))).toHaveLength(1);
+    expect(run.status).toBe(1);
   });
 });
 

@@ -57,7 +57,8 @@ export function ingestDir(dir: string): Ingested {
 
 /**
  * A command of package.json as a person runs it, in a child process: its exit code and what it printed.
- * It runs in `cwd` (a temporary folder), so that its .cache/ is not the repository's.
+ * It runs in `cwd`: a temporary folder keeps its .cache/ apart from the repository's, but a build that
+ * reaches Eleventy must run in the repository (npm runs scripts there; .eleventy.ts names templates/).
  */
 export function runCli(script: "ingest" | "build", args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
   const tsx = pathToFileURL(join(repoRoot, "node_modules", "tsx", "dist", "loader.mjs")).href;
