@@ -8,7 +8,8 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { sha256 } from "../record-file.ts";
+import { parseRecordFile, serializeRecord, sha256 } from "../record-file.ts";
+import type { ArticleRecord } from "../record.ts";
 import { normalise, type NormaliseResult } from "../ingest/normalise.ts";
 import type { RawFile } from "../ingest/archive.ts";
 import { contentKey, HashCache } from "./cache.ts";
@@ -29,6 +30,7 @@ export function ingestVersion(): string {
     ...readdirSync(join(src, "registry")).map((n) => join(src, "registry", n)),
     join(src, "registry.ts"),
     join(src, "record.ts"),
+    join(src, "record-file.ts"),
   ].sort();
   version = contentKey(...files.map((f) => readFileSync(f, "utf8")));
   return version;
@@ -87,3 +89,36 @@ export async function prepareIngest(files: RawFile[]): Promise<{ cached: number;
 }
 
 
+
+/**
+ * The record files' side of ingest, by content hash: which raw file an existing record names (a
+ * YAML parse per record otherwise), and the text a record serialises to (a YAML dump otherwise).
+ */
+export function recordFileCache(): {
+  rawOf: (text: string) => unknown;
+  serialize: (record: ArticleRecord, body: string) => string;
+  save: () => void;
+} {
+  const raws = new HashCache<{ raw: unknown }>(`record-raw-${ingestVersion().slice(0, 12)}`);
+  const texts = new HashCache<string>(`record-text-${ingestVersion().slice(0, 12)}`);
+  return {
+    rawOf(text) {
+      const key = contentKey(text);
+      const known = raws.get(key);
+      if (known) return known.raw;
+      const raw = parseRecordFile(text).data["raw"]; // throws on a broken record, which is not cached
+      raws.set(key, { raw });
+      return raw;
+    },
+    serialize(record, body) {
+      const key = contentKey(JSON.stringify(record), body);
+      let text = texts.get(key);
+      if (text === undefined) texts.set(key, (text = serializeRecord(record, body)));
+      return text;
+    },
+    save() {
+      raws.save();
+      texts.save();
+    },
+  };
+}
