@@ -8,7 +8,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../src/build/site-build.ts";
+import { runIngest } from "../../src/cli/ingest.ts";
 import { htmlPages, pathOf } from "../build/built-site.ts";
+import { tempArchive } from "../helpers/paths.ts";
 import { launchBrowser, type Browser } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 import { buildHostileSite, HOSTILE_TEXT, type HostileSite } from "./hostile-site.ts";
@@ -115,6 +118,38 @@ describe("every page in Chromium, under the site's headers", () => {
       expect(await page.title()).toContain(a.title);
     }
     for (const s of HOSTILE_TEXT) expect(text).toContain(s);
+  });
+});
+
+describe("the seed archive in Chromium, under the site's headers", () => {
+  it("loads every page, event and entity pages included, and finds articles by search, with nothing blocked", async () => {
+    const dir = tempArchive();
+    expect(runIngest({ input: join(dir, "raw"), output: dir, reportFile: null, quiet: true })).toBe(0);
+    expect((await buildSite({ articlesDir: dir, outDir: join(dir, "_site") })).errors).toEqual([]);
+    const seeds = await serveStatic(join(dir, "_site"), "/", headersFor(join(dir, "_site", "_headers")));
+    try {
+      // Every kind of page (its first folder), three of each: the policy applies to kinds, not to records.
+      const byKind = new Map<string, string[]>();
+      for (const file of htmlPages({ dir: join(dir, "_site"), prefix: "/" })) {
+        const kind = file.split("/")[0]!;
+        byKind.set(kind, [...(byKind.get(kind) ?? []), file]);
+      }
+      const pages = [...byKind.values()].flatMap((files) => files.slice(0, 3));
+      expect(byKind.size).toBeGreaterThan(8);
+      const problems: string[] = [];
+      for (const file of pages) {
+        await page.goto(seeds.url + pathOf(file).slice(1), { waitUntil: "load" });
+        for (const p of await runnable(page)) problems.push(`${file}: ${p}`);
+      }
+      expect(problems).toEqual([]);
+      await page.goto(`${seeds.url}search/?q=Lavrov`);
+      await page.waitForSelector("[data-search]:not([hidden]) [data-results][aria-busy=false]", { state: "attached" });
+      expect(await page.locator("[data-results] h3 a").count()).toBeGreaterThan(0);
+      expect(blocked).toEqual([]);
+      expect(dialogs).toEqual([]);
+    } finally {
+      await seeds.close();
+    }
   });
 });
 

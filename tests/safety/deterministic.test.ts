@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../src/build/site-build.ts";
 import { runIngest } from "../../src/cli/ingest.ts";
 import { tempArchive } from "../helpers/paths.ts";
+import { scriptProblems } from "./hostile-site.ts";
 
 /** Every file under a folder by its relative path, as a hash of its bytes. */
 function snapshot(dir: string, filter: (path: string) => boolean = () => true): Record<string, string> {
@@ -48,6 +49,12 @@ describe("the same seeds in two folders", () => {
     expect(Object.keys(site).some((p) => p.startsWith("pagefind/"))).toBe(true);
     expect(Object.keys(site).filter((p) => p.endsWith(".html")).length).toBeGreaterThan(5);
     expect(snapshot(join(b, "_site"))).toEqual(site);
+  });
+
+  it("have pages that run no inline script (JSON-LD data blocks aside), so the site works under the _headers policy", () => {
+    const site = join(a, "_site");
+    const pages = Object.keys(snapshot(site, (p) => p.endsWith(".html") && !p.startsWith("pagefind/")));
+    expect(pages.flatMap((p) => scriptProblems(readFileSync(join(site, p), "utf8")).map((x) => `${p}: ${x}`))).toEqual([]);
   });
 
   it("give the same site again when rebuilt in place", async () => {

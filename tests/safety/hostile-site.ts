@@ -67,3 +67,24 @@ export function visibleText(html: string): string {
   const body = html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, " ").replace(/<head\b[\s\S]*?<\/head>/i, " ");
   return decodeEntities(body.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ");
 }
+
+/**
+ * What in a page's HTML could run other than the site's own script files: inline scripts (JSON-LD
+ * data blocks aside), a JSON-LD block that text could close, scripts from elsewhere.
+ */
+export function scriptProblems(html: string): string[] {
+  const problems: string[] = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    const attrs = m[1]!;
+    const src = /\ssrc="([^"]*)"/.exec(attrs)?.[1];
+    if (src !== undefined) {
+      if (!/^\/(?!\/)[\w./-]+\.js$/.test(src)) problems.push(`a script from elsewhere: ${src}`);
+      if (m[2]!.trim() !== "") problems.push(`a script with both src and text: ${src}`);
+    } else if (!/^\s*type="application\/ld\+json"\s*$/.test(attrs)) {
+      problems.push(`an inline script: <script${attrs}>${m[2]!.slice(0, 60)}`);
+    } else if (/<\//.test(m[2]!)) {
+      problems.push("a JSON-LD block that text could close");
+    }
+  }
+  return problems;
+}
