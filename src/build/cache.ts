@@ -24,7 +24,13 @@ interface Pack {
   entries: Map<string, Uint8Array>;
   used: Set<string>;
   dirty: boolean;
+  /** Entries let go by take(): still on disk, no longer in memory. */
+  released: number;
 }
+
+const decode = <V>(bytes: unknown): V =>
+  // Packs written before entries were kept serialised hold the values themselves.
+  bytes instanceof Uint8Array ? (deserialize(bytes) as V) : structuredClone(bytes as V);
 
 export class HashCache<V> {
   private readonly dir: string;
@@ -35,20 +41,21 @@ export class HashCache<V> {
     this.dir = root === null ? "" : join(root, namespace);
   }
 
+  private read(id: string): Map<string, Uint8Array> {
+    const file = this.dir && join(this.dir, `${id}.v8`);
+    if (!file || !existsSync(file)) return new Map();
+    try {
+      return deserialize(readFileSync(file)) as Map<string, Uint8Array>;
+    } catch {
+      return new Map(); // a damaged pack is rebuilt, not trusted
+    }
+  }
+
   private pack(key: string): Pack {
     const id = key.slice(0, 2);
     let pack = this.packs.get(id);
     if (!pack) {
-      let entries = new Map<string, Uint8Array>();
-      const file = this.dir && join(this.dir, `${id}.v8`);
-      if (file && existsSync(file)) {
-        try {
-          entries = deserialize(readFileSync(file)) as Map<string, Uint8Array>;
-        } catch {
-          entries = new Map(); // a damaged pack is rebuilt, not trusted
-        }
-      }
-      pack = { entries, used: new Set(), dirty: false };
+      pack = { entries: this.read(id), used: new Set(), dirty: false, released: 0 };
       this.packs.set(id, pack);
     }
     return pack;
@@ -59,8 +66,18 @@ export class HashCache<V> {
     const bytes = pack.entries.get(key);
     if (bytes === undefined) return undefined;
     pack.used.add(key);
-    // Packs written before entries were kept serialised hold the values themselves.
-    return bytes instanceof Uint8Array ? (deserialize(bytes) as V) : structuredClone(bytes as V);
+    return decode<V>(bytes);
+  }
+
+  /** get() for a value wanted once per run: its bytes leave memory (they stay on disk). */
+  take(key: string): V | undefined {
+    const pack = this.pack(key);
+    const bytes = pack.entries.get(key);
+    if (bytes === undefined) return undefined;
+    pack.used.add(key);
+    pack.entries.delete(key);
+    pack.released++;
+    return decode<V>(bytes);
   }
 
   set(key: string, value: V): void {
@@ -75,7 +92,11 @@ export class HashCache<V> {
     if (!this.dir) return;
     mkdirSync(this.dir, { recursive: true });
     for (const [id, pack] of this.packs) {
-      if (!pack.dirty && pack.used.size === pack.entries.size) continue;
+      if (!pack.dirty && pack.used.size === pack.entries.size + pack.released) continue;
+      if (pack.released > 0) {
+        for (const [key, bytes] of this.read(id)) if (pack.used.has(key) && !pack.entries.has(key)) pack.entries.set(key, bytes);
+        pack.released = 0;
+      }
       for (const key of pack.entries.keys()) if (!pack.used.has(key)) pack.entries.delete(key);
       const file = join(this.dir, `${id}.v8`);
       if (pack.entries.size === 0) {

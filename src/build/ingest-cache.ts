@@ -48,7 +48,7 @@ export function cachedNormaliser(): { normalise: typeof normalise; save: () => v
   return {
     normalise(text, raw, registries) {
       const key = keyOf(raw.path, raw.sha256);
-      const known = cache.get(key);
+      const known = cache.take(key);
       if (known) return known; // a fresh copy: the archive steps change drafts in place
       const result = normalise(text, raw, registries);
       cache.set(key, result);

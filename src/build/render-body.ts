@@ -64,7 +64,7 @@ export interface RenderStats {
 export async function renderBodies(bodies: string[], opts: { cacheRoot?: string | null } = {}): Promise<{ html: string[]; stats: RenderStats }> {
   const cache = openCache(opts.cacheRoot);
   const keys = bodies.map((b) => contentKey(b));
-  const html = keys.map((k) => cache.get(k));
+  const html = keys.map((k) => cache.take(k));
   const missing = html.flatMap((h, i) => (h === undefined ? [i] : []));
   const todo = missing.map((i) => bodies[i]!);
   const threads = Math.min(availableParallelism(), 8);

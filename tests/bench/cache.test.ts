@@ -57,3 +57,22 @@ describe("what the search index reads of a page", () => {
     expect(indexedPart("<div data-pagefind-body><p>open")).toBe("<div data-pagefind-body><p>open");
   });
 });
+
+describe("values taken once", () => {
+  it("leave memory but stay in the cache, and survive a save that adds others", () => {
+    const root = tempDir();
+    const keys = Array.from({ length: 600 }, (_, i) => contentKey(String(i)));
+    const [k1, k2, k3] = keys.filter((k) => k.startsWith(keys[0]!.slice(0, 2))) as [string, string, string];
+    const a = new HashCache<string>("test", root);
+    a.set(k1, "one");
+    a.set(k2, "two");
+    a.save();
+    const b = new HashCache<string>("test", root);
+    expect(b.take(k1)).toBe("one");
+    expect(b.take(k1)).toBeUndefined(); // once per run
+    b.set(k3, "three"); // the pack is rewritten: k1 from disk, k3 new, k2 (not asked for) dropped
+    b.save();
+    const c = new HashCache<string>("test", root);
+    expect([c.get(k1), c.get(k2), c.get(k3)]).toEqual(["one", undefined, "three"]);
+  });
+});
