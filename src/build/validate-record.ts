@@ -60,8 +60,13 @@ export function validateRecord(data: Record<string, unknown>, frontMatter: strin
     const value = key in data ? data[key] : OPTIONAL_DEFAULTS[key];
     out[key] = value;
   }
-  if (typeof out["title"] !== "string" || out["title"].trim() === "") {
+  const title = out["title"];
+  if (!("title" in data) || title === null) {
     problems.push({ line: at("title"), message: 'missing title: add a line `title: "..."` to the front matter' });
+  } else if (typeof title !== "string") {
+    problems.push({ line: at("title"), message: `title must be text, not ${Array.isArray(title) ? "a list" : typeof title}: put it in quotes, e.g. title: "${String(title)}"` });
+  } else if (title.trim() === "") {
+    problems.push({ line: at("title"), message: "the title is empty: write the article's headline" });
   }
   if (typeof out["slug"] !== "string" || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(out["slug"])) {
     problems.push({ line: at("slug"), message: "slug must be lower-case letters, digits and hyphens, e.g. 2022-02-10-truss-meets-lavrov" });
