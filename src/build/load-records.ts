@@ -69,7 +69,8 @@ export function parseArticle(file: string, original: string): { article: Article
   return { article: { ...record, body: parsed.body, file }, problems: [] };
 }
 
-export function loadArticles(articlesDir: string): { articles: Article[]; problems: BuildProblem[] } {
+/** `parse` reads one record; the build passes one that answers unchanged files from its cache. */
+export function loadArticles(articlesDir: string, parse: typeof parseArticle = parseArticle): { articles: Article[]; problems: BuildProblem[] } {
   const articles: Article[] = [];
   const problems: BuildProblem[] = [];
   if (!existsSync(articlesDir)) return { articles, problems };
@@ -78,7 +79,7 @@ export function loadArticles(articlesDir: string): { articles: Article[]; proble
   for (const name of names) {
     const file = join(articlesDir, name);
     const text = normaliseLines(readFileSync(file, "utf8"));
-    const result = parseArticle(file, text);
+    const result = parse(file, text);
     problems.push(...result.problems);
     const a = result.article;
     if (!a) continue;
