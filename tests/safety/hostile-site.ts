@@ -88,3 +88,19 @@ export function scriptProblems(html: string): string[] {
   }
   return problems;
 }
+
+/**
+ * Tags that could run or embed something: frames and objects, event-handler attributes, javascript:
+ * URLs. Sound for this site's pages: every "<" of text is escaped, so each "<" opens a real tag.
+ */
+export function attributeProblems(html: string): string[] {
+  const problems: string[] = [];
+  for (const tag of html.matchAll(/<([a-z][a-z0-9-]*)((?:\s+[^\s=>]+(?:="[^"]*")?)*)\s*\/?>/gi)) {
+    if (["iframe", "object", "embed", "frame"].includes(tag[1]!.toLowerCase())) problems.push(`<${tag[1]}>`);
+    for (const attr of tag[2]!.matchAll(/\s+([^\s=>]+)(?:="([^"]*)")?/g)) {
+      if (/^on/i.test(attr[1]!)) problems.push(`${attr[1]} in ${tag[0]}`);
+      if (/^(javascript|vbscript|data:text\/html)/i.test(decodeEntities(attr[2] ?? "").trim())) problems.push(`${attr[2]} in ${tag[0]}`);
+    }
+  }
+  return problems;
+}
