@@ -12,6 +12,10 @@ parentPort!.postMessage(
   files.map((file) => {
     const decoded = decodeRaw(file.bytes);
     const hash = sha256(file.bytes);
-    return { path: file.path, hash, result: decoded.ok ? normalise(decoded.text, { path: file.path, sha256: hash }, registries) : null };
+    try {
+      return { path: file.path, hash, result: decoded.ok ? normalise(decoded.text, { path: file.path, sha256: hash }, registries) : null };
+    } catch {
+      return { path: file.path, hash, result: null }; // the ingest itself refuses the file, with the error
+    }
   }),
 );

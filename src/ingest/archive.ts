@@ -36,6 +36,15 @@ export interface ArchiveIngest {
   refused: Refused[];
 }
 
+/** A rule that throws on one file refuses that file, with the error, and the others go on. */
+function normaliseSafely(normaliseText: typeof normalise, ...args: Parameters<typeof normalise>): ReturnType<typeof normalise> {
+  try {
+    return normaliseText(...args);
+  } catch (error) {
+    return { ok: false, reason: `the ingest failed on this file (${(error as Error).message}); it is a bug: please report it with the file` };
+  }
+}
+
 /** `ownerOf` tells which raw file an existing record with a given slug came from, so that no new article takes its name. */
 /** `normaliseText` is the per-file step: the build passes one that answers from its cache. */
 export function ingestArchive(
@@ -60,7 +69,7 @@ export function ingestArchive(
       continue;
     }
     byHash.set(hash, file.path);
-    const result = normaliseText(decoded.text, { path: file.path, sha256: hash }, registries);
+    const result = normaliseSafely(normaliseText, decoded.text, { path: file.path, sha256: hash }, registries);
     if (!result.ok) refused.push({ path: file.path, reason: result.reason });
     else drafts.push({ path: file.path, draft: result.draft, encoding: decoded.encoding });
   }
