@@ -342,7 +342,7 @@ export function buildSiteData(articles: Article[], problems: BuildProblem[] = []
   const sorted = [...articles].sort(compareArticles);
   const site: SiteArticle[] = sorted.map((a) => {
     // Only files inside raw/ are copied to the site; a record may point elsewhere or at a file since removed.
-    const raw = posix.normalize(a.raw.replace(/\\/g, "/"));
+    const raw = a.raw ? posix.normalize(a.raw.replace(/\\/g, "/")) : ""; // a record written by hand may have no raw file
     const rawFound = options.articlesDir !== undefined && raw.startsWith("raw/") && existsSync(join(options.articlesDir, raw));
     return {
       ...a,

@@ -98,8 +98,20 @@ export function validateRecord(data: Record<string, unknown>, frontMatter: strin
   }
   if (typeof out["source"] !== "string") problems.push({ line: at("source"), message: "source must be text (\"Unknown\" when not known)" });
   const quotes = out["quotes"];
-  if (!Array.isArray(quotes) || quotes.some((q) => typeof q !== "object" || q === null || typeof (q as { text?: unknown }).text !== "string")) {
-    problems.push({ line: at("quotes"), message: "quotes must be a list of { speaker, text }" });
+  const isQuote = (q: unknown) => {
+    const { speaker, text } = (q ?? {}) as { speaker?: unknown; text?: unknown };
+    return typeof q === "object" && q !== null && typeof text === "string" && (speaker === undefined || speaker === null || typeof speaker === "string");
+  };
+  if (!Array.isArray(quotes) || !quotes.every(isQuote)) {
+    problems.push({ line: at("quotes"), message: "quotes must be a list of { speaker, text }: text in quotes, speaker a name or null" });
+  }
+  const removed = out["removed"];
+  const isRemoval = (r: unknown) => {
+    const { kind, lines, example } = (r ?? {}) as { kind?: unknown; lines?: unknown; example?: unknown };
+    return typeof kind === "string" && typeof lines === "number" && typeof example === "string";
+  };
+  if (!Array.isArray(removed) || !removed.every(isRemoval)) {
+    problems.push({ line: at("removed"), message: "removed must be a list of { kind, lines, example }, as ingest wrote it (or [])" });
   }
   return { record: problems.length ? null : (out as unknown as ArticleRecord), problems };
 }
