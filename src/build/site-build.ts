@@ -2,8 +2,8 @@
  * A whole build: records checked, Eleventy rendering into a fresh folder, Pagefind indexing it,
  * and the folder swapped in only when every step succeeded: a failed build leaves the last good site.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { dirname, resolve, sep } from "node:path";
 import { formatProblem } from "./load-records.ts";
 import { forgetSiteData, prepareSiteData } from "./site-data.ts";
 import { writeSearchIndex } from "./search-index.ts";
@@ -35,7 +35,31 @@ function ensureTypeScriptLoader(): Promise<unknown> {
   return tsLoader;
 }
 
+/**
+ * Why a folder must not be the build's output: the build replaces its output folder whole, so it
+ * must not hold the project, the current folder or the records, nor be something else that exists.
+ */
+export function outDirProblem(outDir: string, articlesDir: string): string | null {
+  const out = resolve(outDir);
+  const holds = (dir: string) => dir === out || dir.startsWith(out.endsWith(sep) ? out : out + sep);
+  const kept: [string, string][] = [[root, "the project"], [process.cwd(), "the current folder"], [resolve(articlesDir), "the articles"]];
+  for (const [dir, what] of kept) {
+    if (holds(dir)) return `the output folder ${outDir} holds ${what}, and a build replaces its output folder whole: choose a folder of its own, e.g. _site`;
+  }
+  if (!existsSync(out)) return null;
+  if (!statSync(out).isDirectory()) return `the output folder ${outDir} is a file: choose a folder, e.g. _site`;
+  const entries = readdirSync(out);
+  if (entries.length > 0 && !entries.includes("index.html")) {
+    return `the output folder ${outDir} exists and is not a built site (it has no index.html); a build replaces its output folder whole: remove it or choose another`;
+  }
+  return null;
+}
+
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
+  const refused = (error: string): BuildResult => ({ ok: false, errors: [error], articles: 0, pages: 0, indexed: 0 });
+  if (!existsSync(opts.articlesDir)) return refused(`there is no articles folder at ${opts.articlesDir}: give --articles the folder that holds the records`);
+  const outProblem = outDirProblem(opts.outDir, opts.articlesDir);
+  if (outProblem) return refused(outProblem);
   process.env["ARCHIVE_ARTICLES"] = resolve(opts.articlesDir);
   forgetSiteData();
   const data = await stage("data", () => prepareSiteData(process.env["ARCHIVE_ARTICLES"]!), (d) => ({ articles: d.articles.length }));
