@@ -1,5 +1,5 @@
 /** npm run ingest [-- --articles DIR | --input DIR --output DIR] [--report FILE] */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadRegistries } from "../registry.ts";
@@ -16,6 +16,7 @@ export function runIngest(opts: { input: string; output: string; reportFile: str
     writeFileSync(opts.reportFile, JSON.stringify(report, null, 2) + "\n");
   }
   if (!opts.quiet) {
+    if (!existsSync(opts.input)) console.error(`no raw folder at ${opts.input}: nothing to ingest (the records in ${opts.output} are kept as they are)`);
     console.log(summarise(report, opts.output));
     for (const e of ignoredRawEntries(opts.input)) console.log(`  ignored ${e.path}: ${e.reason}`);
   }

@@ -4,7 +4,8 @@
  * (with the same body as the clean UTF-8 text) or refused with a reason. One run for all rows is
  * itself the check that one bad file never stops the others.
  */
-import { mkdirSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ingestArchive } from "../../src/ingest/archive.ts";
@@ -175,6 +176,13 @@ describe("npm run ingest, as a person sees it", () => {
     expect(good.stdout).toMatch(/ignored raw\/link\.txt: not a regular file/);
     expect(good.stdout).toMatch(/ignored raw\/old: a folder/);
     expect(good.stdout).toMatch(/ignored raw\/page\.html: only \.txt files are read/);
+  });
+
+  it("says so when there is no raw folder, and keeps the records", () => {
+    const dir = mkdtempSync(join(tmpdir(), "archive-no-raw-"));
+    const run = runCli("ingest", ["--articles", dir, "--report", join(dir, "report.json")], dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`no raw folder at ${join(dir, "raw")}: nothing to ingest`);
   });
 
   it("npm run build: a refused raw file is named, the others are built, and the exit code is 1", () => {
