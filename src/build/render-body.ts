@@ -20,22 +20,35 @@ const RENDERER = "remark@15.0.1+remark-html@16.0.1/1";
 /** Below this many bodies to render, starting workers costs more than it saves. */
 const PARALLEL_FROM = 200;
 
-function renderOnWorkers(bodies: string[], threads: number): Promise<string[]> {
+/** Bodies per message to a worker: the work is shared out as it goes, and no thread holds more than a batch. */
+const BATCH = 500;
+
+async function renderOnWorkers(bodies: string[], threads: number): Promise<string[]> {
   const out = new Array<string>(bodies.length);
-  const chunk = Math.ceil(bodies.length / threads);
-  const jobs = Array.from({ length: threads }, (_, t) => {
-    const part = bodies.slice(t * chunk, (t + 1) * chunk);
-    return new Promise<void>((resolveJob, reject) => {
-      const worker = new Worker(new URL("./render-worker.mjs", import.meta.url), { workerData: part });
-      worker.once("message", (html: string[]) => {
-        html.forEach((h, i) => (out[t * chunk + i] = h));
-        resolveJob();
+  let next = 0;
+  const run = (worker: Worker) =>
+    new Promise<void>((resolveAll, reject) => {
+      let start = 0;
+      const send = () => {
+        if (next >= bodies.length) return resolveAll();
+        start = next;
+        next = Math.min(bodies.length, next + BATCH);
+        worker.postMessage(bodies.slice(start, next));
+      };
+      worker.on("message", (html: string[]) => {
+        html.forEach((h, i) => (out[start + i] = h));
+        send();
       });
       worker.once("error", reject);
-      worker.once("exit", (code) => code !== 0 && reject(new Error(`render worker exited with ${code}`)));
+      send();
     });
-  });
-  return Promise.all(jobs).then(() => out);
+  const workers = Array.from({ length: threads }, () => new Worker(new URL("./render-worker.mjs", import.meta.url)));
+  try {
+    await Promise.all(workers.map(run));
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return out;
 }
 
 function openCache(root?: string | null): HashCache<string> {
