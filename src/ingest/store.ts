@@ -51,6 +51,8 @@ function readRaw(rawDir: string, name: Buffer): RawFile {
   const path = `raw/${name.toString("utf8")}`;
   const refuse = (problem: string): RawFile => ({ path, bytes: new Uint8Array(0), problem });
   if (!isUtf8(name)) return refuse("its name is not valid UTF-8, so a record cannot name it; rename the file");
+  // eslint-disable-next-line no-control-regex -- a line break or terminal escape in a name would garble every message about it
+  if (/[\u0000-\u001f\u007f]/.test(name.toString("utf8"))) return { ...refuse("its name holds a control character (a line break, a tab, an escape); rename the file"), path: JSON.stringify(path).slice(1, -1) };
   const file = Buffer.concat([Buffer.from(rawDir + sep), name]);
   try {
     const size = statSync(file).size;

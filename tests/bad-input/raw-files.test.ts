@@ -84,6 +84,7 @@ const rows: Row[] = [
   { kind: "a name with spaces", name: "an article with spaces.txt", bytes: utf8(article("spaces")), expect: { ingested: article("spaces") } },
   { kind: "a name in Unicode", name: "статья-Ωμέγα-😀.txt", bytes: utf8(article("unicode")), expect: { ingested: article("unicode") } },
   { kind: 'a name with ".."', name: "dots..in..name..txt", bytes: utf8(article("dots")), expect: { ingested: article("dots") } },
+  { kind: "a name with a line break and an escape", name: "two\nlines\u001b[31m.txt", bytes: utf8(article("control")), expect: { refused: /name holds a control character/ } },
   { kind: "a name that is not UTF-8", name: Buffer.from([0x62, 0x61, 0x64, 0xff, 0xfe, 0x2e, 0x74, 0x78, 0x74]), bytes: utf8(article("badname")), expect: { refused: /name is not valid UTF-8/ } },
 ];
 
@@ -102,7 +103,8 @@ beforeAll(() => {
   run = ingestDir(dir);
 });
 
-const rawPath = (name: string | Buffer) => `raw/${name.toString()}`;
+/** How the ingest names a raw file: control characters in a name are shown escaped. */
+const rawPath = (name: string | Buffer) => JSON.stringify(`raw/${name.toString()}`).slice(1, -1);
 
 describe.each(rows)("a raw file: $kind", (row) => {
   const path = rawPath(row.name);
