@@ -2,10 +2,12 @@
 import { resolve } from "node:path";
 import { forgetSiteData } from "./site-data.ts";
 import { writeSearchIndex } from "./search-index.ts";
+import { installNunjucksCompileCache } from "./nunjucks-compile-cache.ts";
 
 export async function serve(opts: { articlesDir: string; outDir: string; port: number }): Promise<void> {
   const root = resolve(new URL("../..", import.meta.url).pathname);
   const out = resolve(opts.outDir);
+  installNunjucksCompileCache();
   const { Eleventy } = await import("@11ty/eleventy");
   const eleventy = new Eleventy(resolve(root, "templates"), out, {
     configPath: resolve(root, ".eleventy.ts"),
@@ -15,7 +17,7 @@ export async function serve(opts: { articlesDir: string; outDir: string; port: n
       cfg.addWatchTarget(resolve(opts.articlesDir));
       cfg.on("eleventy.before", () => forgetSiteData());
       cfg.on("eleventy.after", async () => {
-        await writeSearchIndex(out);
+        await writeSearchIndex(out, { previous: out }); // only the search shards whose pages changed
       });
       cfg.setServerOptions({ port: opts.port });
     },

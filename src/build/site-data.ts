@@ -12,7 +12,8 @@ import slugify from "@sindresorhus/slugify";
 import type { Article } from "../record.ts";
 import { loadRegistries, type SourceEntry } from "../registry.ts";
 import { firstSentence } from "../ingest/lead-title.ts";
-import { renderBodies, renderMarkdown } from "./render-body.ts";
+import { renderBodies, renderBodiesSync, renderMarkdown } from "./render-body.ts";
+import { cachedRecordParser } from "./record-cache.ts";
 import { loadArticles, type BuildProblem } from "./load-records.ts";
 import { relatedArticles } from "./related.ts";
 import { eventsReport, nameForms, siteEvents, type EventLink, type SiteEvent } from "../events/site.ts";
@@ -447,8 +448,12 @@ const memo = new Map<string, SiteData>();
 export function loadSiteData(articlesDir: string): SiteData {
   let data = memo.get(articlesDir);
   if (!data) {
-    const { articles, problems } = loadArticles(articlesDir);
-    data = buildSiteData(articles, problems, { articlesDir });
+    const records = cachedRecordParser();
+    const { articles, problems } = loadArticles(articlesDir, records.parse);
+    records.save();
+    const html = renderBodiesSync(articles.map((a) => a.body)); // unchanged bodies come from the render cache
+    const byBody = new Map(articles.map((a, i) => [a.body, html[i]!]));
+    data = buildSiteData(articles, problems, { articlesDir, render: (md) => byBody.get(md) ?? renderMarkdown(md) });
     memo.set(articlesDir, data);
   }
   return data;
@@ -458,7 +463,9 @@ export function loadSiteData(articlesDir: string): SiteData {
 export async function prepareSiteData(articlesDir: string): Promise<SiteData> {
   const known = memo.get(articlesDir);
   if (known) return known;
-  const { articles, problems } = loadArticles(articlesDir);
+  const records = cachedRecordParser(); // only records changed since the last build are parsed and checked
+  const { articles, problems } = loadArticles(articlesDir, records.parse);
+  records.save();
   const { html } = await renderBodies(articles.map((a) => a.body));
   const byBody = new Map(articles.map((a, i) => [a.body, html[i]!]));
   const data = buildSiteData(articles, problems, { articlesDir, render: (md) => byBody.get(md) ?? renderMarkdown(md) });

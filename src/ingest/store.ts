@@ -5,11 +5,11 @@
 import { isUtf8 } from "node:buffer";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, sep } from "node:path";
-import { isUnedited, parseRecordFile, serializeRecord } from "../record-file.ts";
+import { isUnedited } from "../record-file.ts";
 import type { Registries } from "../registry.ts";
 import { ingestArchive, type IngestedArticle, type RawFile, type Refused } from "./archive.ts";
 import { MAX_RAW_BYTES, tooLarge } from "./decode.ts";
-import { cachedNormaliser } from "../build/ingest-cache.ts";
+import { cachedNormaliser, recordFileCache } from "../build/ingest-cache.ts";
 
 export type WriteOutcome = "created" | "updated" | "unchanged" | "kept-edited";
 
@@ -64,14 +64,14 @@ function readRaw(rawDir: string, name: Buffer): RawFile {
 }
 
 /** Existing record files by the raw file they came from. Files that do not parse are skipped here; the build reports them. */
-function existingByRaw(outputDir: string): Map<string, { file: string; text: string }> {
+function existingByRaw(outputDir: string, rawOf: (text: string) => unknown): Map<string, { file: string; text: string }> {
   const map = new Map<string, { file: string; text: string }>();
   if (!existsSync(outputDir)) return map;
   for (const name of readdirSync(outputDir).filter((n) => n.endsWith(".md")).sort()) {
     const file = join(outputDir, name);
     const text = readFileSync(file, "utf8");
     try {
-      const raw = parseRecordFile(text).data["raw"];
+      const raw = rawOf(text);
       if (typeof raw === "string") map.set(raw, { file, text });
     } catch {
       // A record a person broke still names its raw file: it is kept (and the build reports it), not written anew beside it.
@@ -90,7 +90,8 @@ function writeAtomic(file: string, text: string): void {
 
 export function ingestFolder(files: RawFile[], outputDir: string, registries: Registries): IngestRun {
   mkdirSync(outputDir, { recursive: true });
-  const existing = existingByRaw(outputDir);
+  const records = recordFileCache(); // record files parsed and written before are known by their hash
+  const existing = existingByRaw(outputDir, records.rawOf);
   const slugOwner = new Map<string, string>();
   for (const [raw, { file }] of existing) slugOwner.set(basename(file, ".md"), raw);
   const cached = cachedNormaliser(); // each raw file is normalised once, then answered by its hash
@@ -99,7 +100,7 @@ export function ingestFolder(files: RawFile[], outputDir: string, registries: Re
   const written: IngestRun["written"] = [];
   for (const article of result.articles) {
     const file = join(outputDir, `${article.record.slug}.md`);
-    const text = serializeRecord(article.record, article.body);
+    const text = records.serialize(article.record, article.body);
     const before = existing.get(article.record.raw);
     if (before && !isUnedited(before.text)) {
       written.push({ article, file: before.file, outcome: "kept-edited" });
@@ -114,5 +115,6 @@ export function ingestFolder(files: RawFile[], outputDir: string, registries: Re
     writeAtomic(file, text);
     written.push({ article, file, outcome: before ? "updated" : "created" });
   }
+  records.save();
   return { written, refused: result.refused };
 }
