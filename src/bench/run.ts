@@ -70,7 +70,11 @@ function siteSize(dir: string): SiteSize {
   return { files, bytes, htmlPages };
 }
 
-function step(name: string, m: Measured): Step {
+const fmt = (ms: number | null) => (ms === null ? "–" : `${(ms / 1000).toFixed(1)} s`);
+
+/** A measured step, logged as it ends so that a run that fails later still shows what it measured. */
+function step(name: string, m: Measured, log: (line: string) => void = () => {}): Step {
+  log(`${name}: ${fmt(m.wallMs)} wall, ${fmt(m.cpuMs)} CPU, ${m.peakRssMB === null ? "–" : Math.round(m.peakRssMB)} MB peak, exit ${m.exitCode}`);
   if (m.exitCode !== 0) throw new Error(`${name} failed (exit ${m.exitCode}):\n${m.stderr.slice(-4000)}`);
   return { name, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRssMB: m.peakRssMB };
 }
@@ -107,14 +111,14 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   log("ingest");
   const reportFile = join(work, "ingest-report.json");
   const ingest = await measure(tsx, [join(root, "src/cli/ingest.ts"), "--articles", articles, "--report", reportFile], { env, cwd: root });
-  if (ingest.exitCode > 1) step("ingest", ingest); // 1 = some files refused: reported, not fatal
+  step("ingest", { ...ingest, exitCode: ingest.exitCode === 1 ? 0 : ingest.exitCode }, log); // 1 = some files refused: reported, not fatal
   const report = JSON.parse(readFileSync(reportFile, "utf8")) as { articles: unknown[]; refused: unknown[] };
 
   log("build (data, render, search index)");
-  const build = step("build", await measure(tsx, [join(root, "src/cli/build.ts"), "--articles", articles, "--out", site, "--no-ingest"], { env, cwd: root }));
+  const build = step("build", await measure(tsx, [join(root, "src/cli/build.ts"), "--articles", articles, "--out", site, "--no-ingest"], { env, cwd: root }), log);
   const stages = readStages(timings);
   const indexStage = stages.find((s) => s.stage === "index");
-  const steps = [{ ...step("ingest", { ...ingest, exitCode: 0 }) }, build];
+  const steps = [{ name: "ingest", wallMs: ingest.wallMs, cpuMs: ingest.cpuMs, peakRssMB: ingest.peakRssMB }, build];
   const archive = {
     steps,
     stages,
@@ -131,10 +135,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     log("peer: Eleventy over one Markdown file per article");
     const peerDir = join(work, "peer");
     writePeerProject(articles, peerDir);
-    const eleventy = step("eleventy", await measure(process.execPath, [join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=src", "--output=site", "--quiet"], { cwd: peerDir }));
+    const eleventy = step("eleventy", await measure(process.execPath, [join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=src", "--output=site", "--quiet"], { cwd: peerDir }), log);
     log("peer: Pagefind CLI");
     const pf = await measure(bin("pagefind"), ["--site", "site"], { cwd: peerDir });
-    const pfStep = step("pagefind", pf);
+    const pfStep = step("pagefind", pf, log);
     const indexed = Number(/Indexed (\d+) pages?/i.exec(pf.stdout)?.[1] ?? 0);
     peer = {
       steps: [eleventy, pfStep],
@@ -164,7 +168,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const newTitle = `Edited headline ${seed}-${opts.articles} for the rebuild check`;
     writeFileSync(target, text.replace(/^title: .*$/m, `title: ${newTitle}`));
     rmSync(timings, { force: true });
-    const rebuild = step("rebuild", await measure(tsx, [join(root, "src/cli/build.ts"), "--articles", articles, "--out", site], { env, cwd: root }));
+    const rebuild = step("rebuild", await measure(tsx, [join(root, "src/cli/build.ts"), "--articles", articles, "--out", site], { env, cwd: root }), log);
     const rebuildStages = readStages(timings);
     edit = {
       wallMs: rebuild.wallMs,
