@@ -1,8 +1,12 @@
 /** npm run build [-- --articles DIR --out DIR --path-prefix /sub/ --no-ingest] ; npm start = build, then serve with live reload */
-import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "../build/site-build.ts";
+import { loadSiteData } from "../build/site-data.ts";
 import { runIngest } from "./ingest.ts";
+import { prepareIngest } from "../build/ingest-cache.ts";
+import { readRawFolder } from "../ingest/store.ts";
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +22,7 @@ const { values } = parseArgs({
 const started = Date.now();
 let exitCode = 0;
 if (!values["no-ingest"]) {
+  await prepareIngest(readRawFolder(values.articles)); // new raw files normalised on every core, into the cache
   exitCode = runIngest({ input: join(values.articles, "raw"), output: values.articles, reportFile: join(".cache", "ingest-report.json") });
   if (exitCode !== 0) console.error("ingest refused some raw files (listed above); the others are built");
 }
@@ -31,6 +36,11 @@ console.log(
   `built ${values.out}/: ${result.articles} articles, ${result.pages} pages, ${result.indexed} indexed for search ` +
     `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
+// The events grouping with the evidence for each, for an editor to check (src/events/).
+const { events, eventsReport } = loadSiteData(resolve(values.articles));
+mkdirSync(".cache", { recursive: true });
+writeFileSync(join(".cache", "events-report.json"), `${JSON.stringify(eventsReport, null, 2)}\n`);
+console.log(`${events.length} events of two or more reports; the grouping and its evidence: .cache/events-report.json`);
 if (values.serve) {
   const { serve } = await import("../build/serve.ts");
   await serve({ articlesDir: values.articles, outDir: values.out, port: Number(values.port) });
