@@ -11,6 +11,6 @@ export default tseslint.config(
   },
   {
     files: ["public/**/*.js"],
-    languageOptions: { globals: { window: "readonly", document: "readonly", URL: "readonly", URLSearchParams: "readonly", history: "readonly", location: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly", PagefindUI: "readonly", CSS: "readonly" } },
+    languageOptions: { globals: { window: "readonly", document: "readonly", URL: "readonly", URLSearchParams: "readonly", fetch: "readonly", history: "readonly", location: "readonly", console: "readonly", setTimeout: "readonly", clearTimeout: "readonly", PagefindUI: "readonly", CSS: "readonly" } },
   },
 );

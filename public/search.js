@@ -369,8 +369,15 @@ function listen() {
 
 async function start() {
   try {
-    pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+    // A large archive is indexed in several bundles (search-indexes.json, written by the build): the
+    // first that holds pages is loaded, the others are merged into it so that one search covers all.
+    const listing = await fetch(new URL("search-indexes.json", siteRoot)).then((r) => (r.ok ? r.json() : {}));
+    const bundles = listing.searchable || ["pagefind"];
+    pagefind = await import(new URL(bundles[0] + "/pagefind.js", siteRoot).href);
     await pagefind.options({ baseUrl: siteRoot.pathname, highlightParam: HIGHLIGHT_PARAM, excerptLength: 30 });
+    for (const bundle of bundles.slice(1)) {
+      await pagefind.mergeIndex(new URL(bundle + "/", siteRoot).href);
+    }
     await pagefind.init();
     // Loading every filter once makes Pagefind count them alongside each search.
     allCounts = await pagefind.filters();

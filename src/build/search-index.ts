@@ -28,6 +28,8 @@ export interface SearchManifest {
   /** Per bundle, the digest of the pages it indexes. */
   digests: string[];
   pages: number;
+  /** The bundles that index at least one page, for the search page to load: an empty bundle has no index to merge. */
+  searchable: string[];
 }
 
 export interface SearchIndexResult {
@@ -163,7 +165,9 @@ export async function writeSearchIndex(siteDir: string, opts: { previous?: strin
     await pagefind.close();
     await reaped(children);
   }
-  const manifest: SearchManifest = { bundles: shards.map((_, n) => bundleName(n)), digests, pages: pages.length };
+  const bundles = shards.map((_, n) => bundleName(n));
+  const searchable = bundles.filter((_, n) => shards[n]!.length > 0);
+  const manifest: SearchManifest = { bundles, digests, pages: pages.length, searchable };
   writeFileSync(join(siteDir, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
   return { pages: pages.length, shards: shardCount, reused };
 }

@@ -15,6 +15,8 @@ export interface BuildOptions {
   outDir: string;
   pathPrefix?: string;
   quiet?: boolean;
+  /** Most article pages in one search index bundle (default SHARD_PAGES); tests set it low to get several. */
+  searchShardPages?: number;
 }
 
 export interface BuildResult {
@@ -81,7 +83,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     await stage("render", () => eleventy.write());
     const pages = readdirSync(staging, { recursive: true }).filter((f) => String(f).endsWith(".html")).length;
     // The current site is the previous build: its search shards are reused where nothing in them changed.
-    const { pages: indexed } = await stage("index", () => writeSearchIndex(staging, { previous: out }), (r) => ({ ...r }));
+    const { pages: indexed } = await stage("index", () => writeSearchIndex(staging, { previous: out, shardPages: opts.searchShardPages }), (r) => ({ ...r }));
     writeTimings();
     const old = `${out}.old-${process.pid}`;
     rmSync(old, { recursive: true, force: true });

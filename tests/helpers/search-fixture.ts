@@ -18,12 +18,16 @@ export interface BuiltArchive {
 }
 
 /** Ingests the seeds into a temporary folder, lets `edit` change the records as an editor would, and builds the site. */
-export async function buildArchive(pathPrefix = "/", edit?: (dir: string, articles: Article[]) => void): Promise<BuiltArchive> {
+export async function buildArchive(
+  pathPrefix = "/",
+  edit?: (dir: string, articles: Article[]) => void,
+  searchShardPages?: number,
+): Promise<BuiltArchive> {
   const dir = tempArchive();
   expect(runIngest({ input: join(dir, "raw"), output: dir, reportFile: join(dir, "report.json"), quiet: true })).toBe(0);
   edit?.(dir, loadArticles(dir).articles);
   const site = join(dir, "_site");
-  const result = await buildSite({ articlesDir: dir, outDir: site, pathPrefix, quiet: true });
+  const result = await buildSite({ articlesDir: dir, outDir: site, pathPrefix, quiet: true, searchShardPages });
   expect(result.errors).toEqual([]);
   const { articles, problems } = loadArticles(dir);
   expect(problems).toEqual([]);
