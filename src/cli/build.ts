@@ -22,8 +22,9 @@ const { values } = parseArgs({
 const started = Date.now();
 let exitCode = 0;
 if (!values["no-ingest"]) {
-  await prepareIngest(readRawFolder(values.articles)); // new raw files normalised on every core, into the cache
-  exitCode = runIngest({ input: join(values.articles, "raw"), output: values.articles, reportFile: join(".cache", "ingest-report.json") });
+  const files = readRawFolder(values.articles);
+  await prepareIngest(files); // new raw files normalised on every core, into the cache
+  exitCode = runIngest({ input: join(values.articles, "raw"), output: values.articles, files, reportFile: join(".cache", "ingest-report.json") });
   if (exitCode !== 0) console.error("ingest refused some raw files (listed above); the others are built");
 }
 const result = await buildSite({ articlesDir: values.articles, outDir: values.out, pathPrefix: values["path-prefix"] });

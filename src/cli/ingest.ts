@@ -6,9 +6,11 @@ import { loadRegistries } from "../registry.ts";
 import { buildReport, summarise } from "../ingest/report.ts";
 import { ignoredRawEntries, ingestFolder, readRawFolder } from "../ingest/store.ts";
 import { prepareIngest } from "../build/ingest-cache.ts";
+import type { RawFile } from "../ingest/archive.ts";
 
-export function runIngest(opts: { input: string; output: string; reportFile: string | null; quiet?: boolean }): number {
-  const files = readRawFolder(opts.output, opts.input);
+/** Ingest a raw folder into records. `files`: the folder as already read (the CLIs read it once, to normalise new files on every core first). */
+export function runIngest(opts: { input: string; output: string; reportFile: string | null; quiet?: boolean; files?: RawFile[] }): number {
+  const files = opts.files ?? readRawFolder(opts.output, opts.input);
   const run = ingestFolder(files, opts.output, loadRegistries());
   const report = buildReport(run);
   if (opts.reportFile) {
@@ -34,6 +36,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   const output = values.output ?? values.articles;
   const input = values.input ?? join(values.articles, "raw");
-  await prepareIngest(readRawFolder(output, input)); // new raw files normalised on every core, into the cache
-  process.exitCode = runIngest({ input, output, reportFile: values.report ?? join(".cache", "ingest-report.json") });
+  const files = readRawFolder(output, input);
+  await prepareIngest(files); // new raw files normalised on every core, into the cache
+  process.exitCode = runIngest({ input, output, files, reportFile: values.report ?? join(".cache", "ingest-report.json") });
 }
