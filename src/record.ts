@@ -3,10 +3,16 @@
  * Field names follow shared/design/record.md; README.md documents the whole contract.
  */
 
-export type TitleBasis = "headline" | "lead" | "edited";
-export type DateBasis = "prefix" | "dateline" | "text" | "inferred" | "unknown" | "edited";
-export type Confidence = "high" | "medium" | "low";
-export type SourceBasis = "signoff" | "dateline" | "byline" | "signature" | "unknown" | "edited";
+/** The values each enumerated field may take: one list serves the types and the build's check of hand-edited records. */
+export const TITLE_BASES = ["headline", "lead", "edited"] as const;
+export const DATE_BASES = ["prefix", "dateline", "text", "inferred", "unknown", "edited"] as const;
+export const CONFIDENCES = ["high", "medium", "low"] as const;
+export const SOURCE_BASES = ["signoff", "dateline", "byline", "signature", "unknown", "edited"] as const;
+
+export type TitleBasis = (typeof TITLE_BASES)[number];
+export type DateBasis = (typeof DATE_BASES)[number];
+export type Confidence = (typeof CONFIDENCES)[number];
+export type SourceBasis = (typeof SOURCE_BASES)[number];
 
 export interface Quote {
   speaker: string | null;

@@ -3,7 +3,7 @@
  * type, no unknown field, a date that is a date. Messages name the field's line, like a compiler.
  */
 import { isValid, parseISO } from "date-fns";
-import { CHECKSUM_FIELD, FIELD_ORDER, type ArticleRecord } from "../record.ts";
+import { CHECKSUM_FIELD, CONFIDENCES, DATE_BASES, FIELD_ORDER, SOURCE_BASES, TITLE_BASES, type ArticleRecord } from "../record.ts";
 
 export interface RecordProblem {
   line: number;
@@ -33,10 +33,10 @@ const OPTIONAL_DEFAULTS: Partial<Record<keyof ArticleRecord, unknown>> = {
 };
 
 const ENUMS: Partial<Record<keyof ArticleRecord, readonly string[]>> = {
-  title_basis: ["headline", "lead", "edited"],
-  date_basis: ["prefix", "dateline", "text", "inferred", "unknown", "edited"],
-  date_confidence: ["high", "medium", "low"],
-  source_basis: ["signoff", "dateline", "byline", "signature", "unknown", "edited"],
+  title_basis: TITLE_BASES,
+  date_basis: DATE_BASES,
+  date_confidence: CONFIDENCES,
+  source_basis: SOURCE_BASES,
 };
 
 const STRING_LISTS: (keyof ArticleRecord)[] = ["credits", "people", "places", "organisations"];
