@@ -135,14 +135,20 @@ describe("npm run build with a broken record", () => {
   });
 });
 
+/** One article ingested into a fresh folder, then its record changed as a person would. */
+function ingestThenEdit(words: string, edit: (text: string) => string) {
+  const dir = rawFolder([{ name: "one.txt", bytes: Buffer.from(article(words)) }]);
+  ingestDir(dir);
+  const name = readdirSync(dir).find((n) => n.endsWith(".md"))!;
+  const file = join(dir, name);
+  const edited = edit(readFileSync(file, "utf8"));
+  writeFileSync(file, edited);
+  return { dir, name, file, edited };
+}
+
 describe("ingest and records a person edited", () => {
   it("keeps an edited record as the person left it, and says so", () => {
-    const dir = rawFolder([{ name: "one.txt", bytes: Buffer.from(article("kept")) }]);
-    ingestDir(dir);
-    const [name] = readdirSync(dir).filter((n) => n.endsWith(".md"));
-    const file = join(dir, name!);
-    const edited = readFileSync(file, "utf8").replace(/^title: .*$/m, 'title: "A title an editor chose"');
-    writeFileSync(file, edited);
+    const { dir, file, edited } = ingestThenEdit("kept", (text) => text.replace(/^title: .*$/m, 'title: "A title an editor chose"'));
     const again = ingestDir(dir);
     expect(again.report.kept_edited).toEqual([file]);
     expect(readFileSync(file, "utf8")).toBe(edited);
@@ -152,12 +158,7 @@ describe("ingest and records a person edited", () => {
   });
 
   it("keeps a record whose YAML a person broke, writes no second record for its raw file, and the build names the line", async () => {
-    const dir = rawFolder([{ name: "one.txt", bytes: Buffer.from(article("broken yaml")) }]);
-    ingestDir(dir);
-    const [name] = readdirSync(dir).filter((n) => n.endsWith(".md"));
-    const file = join(dir, name!);
-    const edited = readFileSync(file, "utf8").replace(/^standfirst: .*$/m, "standfirst: 'An editor's summary");
-    writeFileSync(file, edited);
+    const { dir, name, file, edited } = ingestThenEdit("broken yaml", (text) => text.replace(/^standfirst: .*$/m, "standfirst: 'An editor's summary"));
     const again = ingestDir(dir);
     expect(again.report.kept_edited).toEqual([file]);
     expect(readFileSync(file, "utf8")).toBe(edited);
