@@ -96,16 +96,21 @@ function runnable(p: Page): Promise<string[]> {
   });
 }
 
+/** Load each built page from the server and list what could run on it, page by page. */
+async function runnableOnPages(baseUrl: string, files: string[]): Promise<string[]> {
+  const problems: string[] = [];
+  for (const file of files) {
+    await page.goto(baseUrl + pathOf(file).slice(1), { waitUntil: "load" });
+    for (const p of await runnable(page)) problems.push(`${file}: ${p}`);
+  }
+  return problems;
+}
+
 describe("every page in Chromium, under the site's headers", () => {
   it("loads with nothing blocked and nothing runnable from article content", async () => {
     const pages = htmlPages({ dir: hostile.dir, prefix: "/" });
     expect(pages.length).toBeGreaterThan(10);
-    const problems: string[] = [];
-    for (const file of pages) {
-      await page.goto(server.url + pathOf(file).slice(1), { waitUntil: "load" });
-      for (const p of await runnable(page)) problems.push(`${file}: ${p}`);
-    }
-    expect(problems).toEqual([]);
+    expect(await runnableOnPages(server.url, pages)).toEqual([]);
     expect(blocked).toEqual([]);
     expect(dialogs).toEqual([]);
   });
@@ -136,12 +141,7 @@ describe("the seed archive in Chromium, under the site's headers", () => {
       }
       const pages = [...byKind.values()].flatMap((files) => files.slice(0, 3));
       expect(byKind.size).toBeGreaterThan(8);
-      const problems: string[] = [];
-      for (const file of pages) {
-        await page.goto(seeds.url + pathOf(file).slice(1), { waitUntil: "load" });
-        for (const p of await runnable(page)) problems.push(`${file}: ${p}`);
-      }
-      expect(problems).toEqual([]);
+      expect(await runnableOnPages(seeds.url, pages)).toEqual([]);
       await page.goto(`${seeds.url}search/?q=Lavrov`);
       await page.waitForSelector("[data-search]:not([hidden]) [data-results][aria-busy=false]", { state: "attached" });
       expect(await page.locator("[data-results] h3 a").count()).toBeGreaterThan(0);
