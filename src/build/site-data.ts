@@ -444,33 +444,37 @@ export function buildSiteData(articles: Article[], problems: BuildProblem[] = []
 
 const memo = new Map<string, SiteData>();
 
+/** The records of a folder, checked; only records changed since the last build are parsed (record cache). */
+function readRecords(articlesDir: string): ReturnType<typeof loadArticles> {
+  const records = cachedRecordParser();
+  const loaded = loadArticles(articlesDir, records.parse);
+  records.save();
+  return loaded;
+}
+
+/** The site data from checked records and their bodies' HTML (in the same order), remembered for this folder. */
+function assemble(articlesDir: string, { articles, problems }: ReturnType<typeof loadArticles>, html: string[]): SiteData {
+  const byBody = new Map(articles.map((a, i) => [a.body, html[i]!]));
+  const data = buildSiteData(articles, problems, { articlesDir, render: (md) => byBody.get(md) ?? renderMarkdown(md) });
+  memo.set(articlesDir, data);
+  return data;
+}
+
 /** Load and prepare an articles folder once per process (the build and Eleventy's config share it). */
 export function loadSiteData(articlesDir: string): SiteData {
-  let data = memo.get(articlesDir);
-  if (!data) {
-    const records = cachedRecordParser();
-    const { articles, problems } = loadArticles(articlesDir, records.parse);
-    records.save();
-    const html = renderBodiesSync(articles.map((a) => a.body)); // unchanged bodies come from the render cache
-    const byBody = new Map(articles.map((a, i) => [a.body, html[i]!]));
-    data = buildSiteData(articles, problems, { articlesDir, render: (md) => byBody.get(md) ?? renderMarkdown(md) });
-    memo.set(articlesDir, data);
-  }
-  return data;
+  const known = memo.get(articlesDir);
+  if (known) return known;
+  const loaded = readRecords(articlesDir);
+  return assemble(articlesDir, loaded, renderBodiesSync(loaded.articles.map((a) => a.body))); // unchanged bodies come from the render cache
 }
 
 /** The same as loadSiteData, with every body rendered once: from the render cache, or on worker threads. */
 export async function prepareSiteData(articlesDir: string): Promise<SiteData> {
   const known = memo.get(articlesDir);
   if (known) return known;
-  const records = cachedRecordParser(); // only records changed since the last build are parsed and checked
-  const { articles, problems } = loadArticles(articlesDir, records.parse);
-  records.save();
-  const { html } = await renderBodies(articles.map((a) => a.body));
-  const byBody = new Map(articles.map((a, i) => [a.body, html[i]!]));
-  const data = buildSiteData(articles, problems, { articlesDir, render: (md) => byBody.get(md) ?? renderMarkdown(md) });
-  memo.set(articlesDir, data);
-  return data;
+  const loaded = readRecords(articlesDir);
+  const { html } = await renderBodies(loaded.articles.map((a) => a.body));
+  return assemble(articlesDir, loaded, html);
 }
 
 export function forgetSiteData(): void {
