@@ -4,6 +4,9 @@
  * frequency (ln(N / articles with the term)), so a name in every article counts for nothing and a
  * name in two counts most. Words come from the headline and lead, and only each article's most
  * distinctive ones count, so the work grows with the archive, not with its square.
+ *
+ * Terms are numbered as they are first met and every table is a typed array indexed by article or
+ * term: at 100,000 articles the work holds a few numbers per article and term, not sets of strings.
  */
 
 export interface RelatedInput {
@@ -36,7 +39,7 @@ export interface RelatedOptions {
 /** Weights per kind of term: a shared person says more about a story than a shared place or word. */
 export const RELATED_WEIGHTS = { person: 3, organisation: 2, place: 1, word: 0.5 } as const;
 
-type Kind = keyof typeof RELATED_WEIGHTS;
+type NameKind = "person" | "organisation" | "place";
 
 /** Common words of four letters or more that carry no topic; shorter words are not counted at all. */
 const STOP_WORDS = new Set(
@@ -54,12 +57,57 @@ export function distinctWords(text: string): Set<string> {
   return words;
 }
 
-function termsOf(item: RelatedInput): Map<string, { kind: Kind; label: string }> {
-  const terms = new Map<string, { kind: Kind; label: string }>();
-  for (const name of item.people) terms.set(`person:${name}`, { kind: "person", label: name });
-  for (const name of item.organisations) terms.set(`organisation:${name}`, { kind: "organisation", label: name });
-  for (const name of item.places) terms.set(`place:${name}`, { kind: "place", label: name });
-  return terms;
+/** Strings numbered in the order they are first met. */
+class Vocabulary {
+  readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+}
+
+/** Each term's place in the order of `compare` over the values (equal values, equal rank). */
+function ranks(values: readonly string[], compare: (a: string, b: string) => number): Int32Array {
+  const order = values.map((_, i) => i).sort((a, b) => compare(values[a]!, values[b]!));
+  const rank = new Int32Array(values.length);
+  order.forEach((id, k) => {
+    rank[id] = k > 0 && compare(values[order[k - 1]!]!, values[id]!) === 0 ? rank[order[k - 1]!]! : k;
+  });
+  return rank;
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Article document frequencies of a list of id arrays. */
+function documentFrequencies(lists: readonly Int32Array[], terms: number): Int32Array {
+  const df = new Int32Array(terms);
+  for (const list of lists) for (const t of list) df[t]!++;
+  return df;
+}
+
+/** Articles by term, in article order: postings of term t are at[start[t] .. start[t + 1]). */
+interface Postings {
+  start: Int32Array;
+  at: Int32Array;
+}
+
+function postingsOf(termsByArticle: readonly Int32Array[], terms: number): Postings {
+  const start = new Int32Array(terms + 1);
+  for (const list of termsByArticle) for (const t of list) start[t + 1]!++;
+  for (let t = 0; t < terms; t++) start[t + 1]! += start[t]!;
+  const fill = start.slice(0, terms);
+  const at = new Int32Array(start[terms]!);
+  termsByArticle.forEach((list, i) => {
+    for (const t of list) at[fill[t]!++] = i;
+  });
+  return { start, at };
 }
 
 export function relatedArticles(items: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, Related[]> {
@@ -68,79 +116,137 @@ export function relatedArticles(items: readonly RelatedInput[], options: Related
   // A term in more articles than this says little about any pair of them and costs the square of its
   // count: it is left out (its weight, ln(N / count), is small by then anyway).
   const maxPostings = Math.max(50, Math.ceil(2 * Math.sqrt(n)));
-  const nameTerms = items.map(termsOf);
-  const words = items.map((item) => distinctWords(item.text.slice(0, leadChars)));
 
-  const df = new Map<string, number>();
-  const count = (key: string) => df.set(key, (df.get(key) ?? 0) + 1);
-  nameTerms.forEach((terms) => terms.forEach((_, key) => count(key)));
-  words.forEach((set) => set.forEach((w) => count(`word:${w}`)));
-  const idf = (key: string) => Math.log(n / (df.get(key) ?? n));
-  const weightOf = (key: string) => RELATED_WEIGHTS[kindOf(key)] * idf(key);
-  const useful = (key: string) => {
-    const d = df.get(key) ?? 0;
-    return d > 1 && d <= maxPostings && weightOf(key) > 0;
-  };
+  // Names are keyed by kind ("person:Kyiv" and "place:Kyiv" are two terms), each article's once, in
+  // the order people, organisations, places.
+  const names = new Vocabulary();
+  const nameKinds: NameKind[] = [];
+  const nameLabels: string[] = [];
+  const namesOf = items.map((item) => {
+    const ids: number[] = [];
+    const add = (kind: NameKind, list: readonly string[]) => {
+      for (const label of list) {
+        const before = names.values.length;
+        const id = names.id(`${kind}:${label}`);
+        if (id === before) {
+          nameKinds.push(kind);
+          nameLabels.push(label);
+        }
+        if (!ids.includes(id)) ids.push(id);
+      }
+    };
+    add("person", item.people);
+    add("organisation", item.organisations);
+    add("place", item.places);
+    return Int32Array.from(ids);
+  });
+  const words = new Vocabulary();
+  const wordsOf = items.map((item) => Int32Array.from(distinctWords(item.text.slice(0, leadChars)), (w) => words.id(w)));
 
-  // Each article's terms: its names, and its most distinctive words that another article shares.
+  const nameDf = documentFrequencies(namesOf, names.values.length);
+  const wordDf = documentFrequencies(wordsOf, words.values.length);
+  const idf = (df: number) => Math.log(n / df);
+  const nameWeight = Float64Array.from(nameKinds, (kind, id) => RELATED_WEIGHTS[kind] * idf(nameDf[id]!));
+  const wordWeight = Float64Array.from(wordDf, (df) => RELATED_WEIGHTS.word * idf(df));
+  const useful = (df: number, weight: number) => df > 1 && df <= maxPostings && weight > 0;
+
+  // Each article's terms: its names, and its most distinctive words that another article shares (the
+  // rarest first; among equally rare, in the order of the words). Words are numbered after names.
+  const wordRank = ranks(words.values, byCodeUnits);
+  const offset = names.values.length;
   const termsByArticle = items.map((_, i) => {
-    const names = [...nameTerms[i]!.keys()].filter(useful);
-    const wordKeys = [...words[i]!]
-      .map((w) => `word:${w}`)
-      .filter(useful)
-      .sort((a, b) => idf(b) - idf(a) || (a < b ? -1 : 1))
+    const nameIds = [...namesOf[i]!].filter((t) => useful(nameDf[t]!, nameWeight[t]!));
+    const wordIds = [...wordsOf[i]!]
+      .filter((w) => useful(wordDf[w]!, wordWeight[w]!))
+      .sort((a, b) => wordDf[a]! - wordDf[b]! || wordRank[a]! - wordRank[b]!)
       .slice(0, wordsPerArticle);
-    return [...names, ...wordKeys];
+    return Int32Array.from([...nameIds, ...wordIds.map((w) => offset + w)]);
   });
-  const postings = new Map<string, number[]>();
-  termsByArticle.forEach((keys, i) => {
-    for (const key of keys) {
-      let list = postings.get(key);
-      if (!list) postings.set(key, (list = []));
-      list.push(i);
-    }
-  });
+  wordsOf.length = 0;
+  const weight = new Float64Array(offset + words.values.length);
+  weight.set(nameWeight);
+  weight.set(wordWeight, offset);
+  const postings = postingsOf(termsByArticle, weight.length);
 
+  const slugRank = ranks(
+    items.map((item) => item.slug),
+    new Intl.Collator().compare, // String.prototype.localeCompare's order
+  );
+  const nameKeyRank = ranks(names.values, byCodeUnits);
   const result = new Map<string, Related[]>();
   const scores = new Float64Array(n);
-  const touched: number[] = [];
+  const touched = new Int32Array(n);
+  const best = new TopK(limit, scores, slugRank);
   items.forEach((item, i) => {
-    for (const key of termsByArticle[i]!) {
-      const weight = weightOf(key);
-      for (const j of postings.get(key)!) {
+    let touchedCount = 0;
+    for (const t of termsByArticle[i]!) {
+      const w = weight[t]!;
+      for (let k = postings.start[t]!, end = postings.start[t + 1]!; k < end; k++) {
+        const j = postings.at[k]!;
         if (j === i) continue;
-        if (scores[j] === 0) touched.push(j);
-        scores[j]! += weight;
+        if (scores[j] === 0) touched[touchedCount++] = j;
+        scores[j]! += w;
       }
     }
-    const ranked = touched
-      .map((j) => ({ j, score: scores[j]! }))
-      .sort((a, b) => b.score - a.score || items[a.j]!.slug.localeCompare(items[b.j]!.slug))
-      .slice(0, limit);
-    for (const j of touched) scores[j] = 0;
-    touched.length = 0;
+    best.clear();
+    for (let k = 0; k < touchedCount; k++) best.offer(touched[k]!);
+    const ranked = best.list().map((j) => ({ j, score: scores[j]! }));
+    for (let k = 0; k < touchedCount; k++) scores[touched[k]!] = 0;
     result.set(
       item.slug,
-      ranked.map(({ j, score }) => ({ slug: items[j]!.slug, score, shared: sharedNames(nameTerms[i]!, nameTerms[j]!, weightOf, namesShown) })),
+      ranked.map(({ j, score }) => ({
+        slug: items[j]!.slug,
+        score,
+        shared: sharedNames(namesOf[i]!, namesOf[j]!, nameWeight, nameKeyRank, namesShown).map((id) => nameLabels[id]!),
+      })),
     );
   });
   return result;
 }
 
-/** The names two articles share, the most distinctive first. */
-function sharedNames(
-  a: Map<string, { label: string }>,
-  b: Map<string, { label: string }>,
-  weightOf: (key: string) => number,
-  max: number,
-): string[] {
-  return [...a.keys()]
-    .filter((key) => b.has(key))
-    .sort((x, y) => weightOf(y) - weightOf(x) || (x < y ? -1 : 1))
-    .slice(0, max)
-    .map((key) => a.get(key)!.label);
+/**
+ * The best `size` articles offered, by score, then slug: the same as sorting every offered article
+ * (stably, in the order offered) and keeping the first `size`, without the sort.
+ */
+class TopK {
+  private readonly items: number[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly scores: Float64Array,
+    private readonly slugRank: Int32Array,
+  ) {}
+
+  clear(): void {
+    this.items.length = 0;
+  }
+
+  private before(a: number, b: number): boolean {
+    const d = this.scores[a]! - this.scores[b]!;
+    return d > 0 || (d === 0 && this.slugRank[a]! < this.slugRank[b]!);
+  }
+
+  offer(j: number): void {
+    const { items, size } = this;
+    if (size <= 0) return;
+    if (items.length === size && !this.before(j, items[size - 1]!)) return;
+    let k = items.length === size ? size - 1 : items.length;
+    while (k > 0 && this.before(j, items[k - 1]!)) {
+      items[k] = items[k - 1]!;
+      k--;
+    }
+    items[k] = j;
+  }
+
+  list(): number[] {
+    return [...this.items];
+  }
 }
 
-function kindOf(key: string): Kind {
-  return key.slice(0, key.indexOf(":")) as Kind;
+/** The names two articles share, the most distinctive first. */
+function sharedNames(a: Int32Array, b: Int32Array, weight: Float64Array, keyRank: Int32Array, max: number): number[] {
+  return [...a]
+    .filter((id) => b.includes(id))
+    .sort((x, y) => weight[y]! - weight[x]! || keyRank[x]! - keyRank[y]!)
+    .slice(0, max);
 }
