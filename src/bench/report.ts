@@ -37,6 +37,7 @@ export function formatResult(r: BenchResult): string {
     const p = r.payload[who];
     if (p) lines.push(`search payload (${who}): ` + p.map((q) => `"${q.query}" ${kb(q.bytes)} in ${q.requests} requests, ${q.results} results (${Object.entries(q.byKind).map(([k, v]) => `${k} ${kb(v)}`).join(", ")})`).join("; "));
   }
+  if (r.peer?.failed) lines.push(`peer did not complete: ${r.peer.failed}`);
   if (r.ratio !== null) lines.push(`full build time, archive / peer: ${r.ratio.toFixed(2)} (wall)` + (r.cpuRatio !== null ? `, ${r.cpuRatio.toFixed(2)} (CPU)` : ""));
   if (r.edit) {
     const st = r.edit.stages.map((x) => `${x.stage} ${s(x.wallMs)}`).join(", ");

@@ -36,7 +36,7 @@ export interface BenchResult {
   ingested: number;
   refused: number;
   archive: { steps: Step[]; stages: StageTiming[]; totalWallMs: number; totalCpuMs: number | null; peakRssMB: number | null; site: SiteSize; indexed: number; shards: number };
-  peer: { steps: Step[]; totalWallMs: number; totalCpuMs: number | null; peakRssMB: number | null; site: SiteSize; indexed: number } | null;
+  peer: { steps: Step[]; totalWallMs: number; totalCpuMs: number | null; peakRssMB: number | null; site: SiteSize; indexed: number; failed: string | null } | null;
   /** Full build wall time, archive / peer. */
   ratio: number | null;
   /** The same in CPU time (user + sys), less moved by other load on the machine. */
@@ -60,6 +60,7 @@ function siteSize(dir: string): SiteSize {
   let files = 0;
   let bytes = 0;
   let htmlPages = 0;
+  if (!existsSync(dir)) return { files, bytes, htmlPages };
   for (const f of readdirSync(dir, { recursive: true }) as string[]) {
     const st = statSync(join(dir, f));
     if (!st.isFile()) continue;
@@ -71,6 +72,16 @@ function siteSize(dir: string): SiteSize {
 }
 
 const fmt = (ms: number | null) => (ms === null ? "–" : `${(ms / 1000).toFixed(1)} s`);
+
+/** A peer step: its failure (out of memory at a size the archive handles) is a result, not the end of the run. */
+function peerStep(name: string, m: Measured, log: (line: string) => void): { step: Step; failed: string | null } {
+  try {
+    return { step: step(name, m, log), failed: null };
+  } catch {
+    const last = m.stderr.trim().split("\n").slice(-3).join(" / ").slice(0, 400);
+    return { step: { name, wallMs: m.wallMs, cpuMs: m.cpuMs, peakRssMB: m.peakRssMB }, failed: `${name} failed (exit ${m.exitCode}) after ${fmt(m.wallMs)}: ${last}` };
+  }
+}
 
 /** A measured step, logged as it ends so that a run that fails later still shows what it measured. */
 function step(name: string, m: Measured, log: (line: string) => void = () => {}): Step {
@@ -135,18 +146,26 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     log("peer: Eleventy over one Markdown file per article");
     const peerDir = join(work, "peer");
     writePeerProject(articles, peerDir);
-    const eleventy = step("eleventy", await measure(process.execPath, [join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=src", "--output=site", "--quiet"], { cwd: peerDir }), log);
-    log("peer: Pagefind CLI");
-    const pf = await measure(bin("pagefind"), ["--site", "site"], { cwd: peerDir });
-    const pfStep = step("pagefind", pf, log);
-    const indexed = Number(/Indexed (\d+) pages?/i.exec(pf.stdout)?.[1] ?? 0);
+    const eleventy = peerStep("eleventy", await measure(process.execPath, [join(root, "node_modules/@11ty/eleventy/cmd.cjs"), "--input=src", "--output=site", "--quiet"], { cwd: peerDir }), log);
+    const steps = [eleventy.step];
+    let failed = eleventy.failed;
+    let indexed = 0;
+    if (!failed) {
+      log("peer: Pagefind CLI");
+      const pf = await measure(bin("pagefind"), ["--site", "site"], { cwd: peerDir });
+      const pfStep = peerStep("pagefind", pf, log);
+      steps.push(pfStep.step);
+      failed = pfStep.failed;
+      indexed = Number(/Indexed (\d+) pages?/i.exec(pf.stdout)?.[1] ?? 0);
+    }
     peer = {
-      steps: [eleventy, pfStep],
-      totalWallMs: eleventy.wallMs + pfStep.wallMs,
-      totalCpuMs: sum([eleventy.cpuMs, pfStep.cpuMs]),
-      peakRssMB: max([eleventy.peakRssMB, pfStep.peakRssMB]),
+      steps,
+      totalWallMs: steps.reduce((a, st) => a + st.wallMs, 0),
+      totalCpuMs: sum(steps.map((st) => st.cpuMs)),
+      peakRssMB: max(steps.map((st) => st.peakRssMB)),
       site: siteSize(join(peerDir, "site")),
       indexed,
+      failed,
     };
   }
 
@@ -154,7 +173,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   let payload: BenchResult["payload"] = { archive: null, peer: null };
   if (opts.payload !== false) {
     log("search payload (Chromium)");
-    payload = { archive: await searchPayloads(site, queries), peer: peer ? await searchPayloads(join(work, "peer", "site"), queries) : null };
+    payload = { archive: await searchPayloads(site, queries), peer: peer && !peer.failed ? await searchPayloads(join(work, "peer", "site"), queries) : null };
   }
 
   let edit: BenchResult["edit"] = null;
@@ -190,8 +209,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     refused: report.refused.length,
     archive,
     peer,
-    ratio: peer ? archive.totalWallMs / peer.totalWallMs : null,
-    cpuRatio: peer && archive.totalCpuMs !== null && peer.totalCpuMs ? archive.totalCpuMs / peer.totalCpuMs : null,
+    ratio: peer && !peer.failed ? archive.totalWallMs / peer.totalWallMs : null,
+    cpuRatio: peer && !peer.failed && archive.totalCpuMs !== null && peer.totalCpuMs ? archive.totalCpuMs / peer.totalCpuMs : null,
     payload,
     edit,
   };

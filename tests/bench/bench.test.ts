@@ -42,6 +42,7 @@ describe("the benchmark at 50 articles", () => {
   it("builds the peer over the same articles and compares the two", () => {
     expect(readdirSync(join(work, "peer", "site", "articles"))).toHaveLength(N);
     expect(result.peer!.indexed).toBeGreaterThanOrEqual(N);
+    expect(result.peer!.failed).toBeNull();
     expect(result.ratio).toBeGreaterThan(0);
   });
 
