@@ -8,6 +8,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { renderMarkdown } from "./src/build/render-body.ts";
 import { loadSiteData } from "./src/build/site-data.ts";
+import { renderInput } from "./src/build/render-input.ts";
+import { COLLECTIONS, sitemapEntries } from "./src/build/render-plan.ts";
 import { registerFilters } from "./src/build/filters.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Eleventy ships no types for its config object
@@ -17,10 +19,16 @@ export default function (eleventyConfig: any) {
   eleventyConfig.setLibrary("md", { render: (text: string) => renderMarkdown(text) });
 
   // The archive: every record, checked and rendered once, with its months, days, people, places and
-  // sources, as global data; each kind of page is one template paginated over one of its arrays.
+  // sources, as global data (`archive`); each kind of paginated page is one template paginated over
+  // one array of `pages`: the build puts there only the pages that changed (src/build/render-plan.ts).
+  // Run by hand, Eleventy renders every page.
   // https://www.11ty.dev/docs/data-global-custom/ and https://www.11ty.dev/docs/pagination/
   const articlesDir = process.env["ARCHIVE_ARTICLES"] ?? "articles";
-  eleventyConfig.addGlobalData("archive", () => loadSiteData(articlesDir));
+  const input = renderInput();
+  const data = () => input?.data ?? loadSiteData(articlesDir);
+  eleventyConfig.addGlobalData("archive", data);
+  eleventyConfig.addGlobalData("pages", () => input?.pages ?? Object.fromEntries(COLLECTIONS.map((c) => [c, data()[c]])));
+  eleventyConfig.addGlobalData("sitemap", () => input?.sitemap ?? sitemapEntries(data()));
   const site = {
     title: process.env["ARCHIVE_TITLE"] ?? "Truss–Lavrov Talks Archive",
     description: "News coverage of the talks between Liz Truss and Sergey Lavrov, December 2021 to February 2022.",
@@ -33,11 +41,14 @@ export default function (eleventyConfig: any) {
   registerFilters(eleventyConfig, site);
 
   // Static files: the stylesheet and scripts in public/ as they are, and the raw scrapes under /raw/
-  // so that every article links to the text it came from.
+  // so that every article links to the text it came from. The build copies them itself, only
+  // those that changed (src/build/static-files.ts).
   // https://www.11ty.dev/docs/copy/
-  eleventyConfig.addPassthroughCopy({ public: "/" });
-  const rawDir = join(articlesDir, "raw");
-  if (existsSync(rawDir)) eleventyConfig.addPassthroughCopy({ [rawDir]: "raw" });
+  if (!input) {
+    eleventyConfig.addPassthroughCopy({ public: "/" });
+    const rawDir = join(articlesDir, "raw");
+    if (existsSync(rawDir)) eleventyConfig.addPassthroughCopy({ [rawDir]: "raw" });
+  }
 
   // Nunjucks escapes every value unless a template says `| safe`: scraped text is text.
   // https://www.11ty.dev/docs/languages/nunjucks/

@@ -16,3 +16,19 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
   }
 }
+
+// The dev server Eleventy itself serves with; npm start uses it directly over the built site.
+declare module "@11ty/eleventy-dev-server" {
+  interface DevServerOptions {
+    port?: number;
+    pathPrefix?: string;
+    domDiff?: boolean;
+    liveReload?: boolean;
+  }
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    serve(port: number): void;
+    reload(event?: { files?: string[] }): void;
+    close(): Promise<void>;
+  }
+}

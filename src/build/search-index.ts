@@ -1,26 +1,32 @@
 /**
- * The search index: Pagefind over the built pages, written into the output folder.
+ * The search index: Pagefind over the article pages, written into the output folder.
  *
- * Pagefind's memory grows with the pages in one index, so a big archive is indexed as several
- * indexes ("shards") of at most SHARD_PAGES pages, which the browser merges (mergeIndex). The first
- * is the usual pagefind/ bundle; the others are pagefind-<n>/. search-indexes.json at the site
- * root lists them, with a digest of what each holds: a rebuild copies a shard from the previous
- * site when its pages are the same, so one edited article re-indexes one shard.
+ * Pagefind's memory grows with the pages in one index (about 0.25 MB a page), so a big archive is
+ * indexed as several indexes ("shards") of at most SHARD_PAGES pages, which the browser merges
+ * (mergeIndex). The first is the usual pagefind/ bundle; the others are pagefind-<n>/.
+ * search-indexes.json at the site root lists them, with a digest of what each holds: a rebuild
+ * keeps a shard whose pages are the same, so one edited article re-indexes one shard.
+ *
+ * Each shard is indexed by Pagefind's command line over a folder of pages that hold only what is
+ * searched (the element marked data-pagefind-body): it reads them faster than whole pages, and one
+ * Pagefind process per core indexes the shards side by side (one process uses about one core).
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import * as pagefind from "pagefind";
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { contentKey } from "./cache.ts";
 
 /**
  * Pages per index at most. Measured at 10,000 articles: one index peaks at 2.45 GB, two at 1.5 GB;
- * each extra index adds its metadata and its own word chunk to every query (one word: 252 KB with
- * one index, 254 KB with two, 305 KB with four). 8,192 bounds Pagefind near 2 GB at any size.
+ * each extra index adds its own word chunk to every query (about 30 KB for a one-word query).
  */
 export const SHARD_PAGES = 8192;
 export const MANIFEST = "search-indexes.json";
-/** Pages sent to Pagefind at once: enough to keep its threads busy, few enough to bound memory. */
-const IN_FLIGHT = 64;
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), "../..");
+/** Pagefind's own command-line wrapper: it finds the binary for this platform. */
+const PAGEFIND_CLI = join(root, "node_modules/pagefind/lib/runner/bin.cjs");
 
 export interface SearchManifest {
   /** Bundle folders relative to the site root; the first is the primary, the others are merged into it. */
@@ -35,24 +41,35 @@ export interface SearchManifest {
 export interface SearchIndexResult {
   pages: number;
   shards: number;
-  /** Shards copied from the previous site because their pages had not changed. */
+  /** Shards kept from the previous site because their pages had not changed. */
   reused: number;
+  /** Every bundle of the index, in order. */
+  bundles: string[];
+  /** The bundles written by this run (into siteDir). */
+  written: string[];
+  /** Per page URL, the digest of what is searched of it: the next build's `digests`. */
+  digests: Record<string, string>;
 }
 
-interface Page {
-  file: string; // relative to the site root
-  url: string;
-  digest: string;
+export interface IndexedPage {
+  url: string; // /articles/<slug>/
+  output: string; // articles/<slug>/index.html
 }
 
-function htmlFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith(".html") && !f.startsWith("pagefind"))
-    .map((f) => f.split("\\").join("/"))
-    .sort();
+export interface SearchIndexOptions {
+  /** The article pages, in any order. */
+  pages: readonly IndexedPage[];
+  /** The HTML of a page of this build (from the new pages, or the previous site for those kept). */
+  read: (output: string) => string;
+  /** The site this build replaces: its manifest tells which shards can stay. */
+  previous?: string;
+  /** Digests of pages known from the previous build and not rendered again (by URL). */
+  knownDigests?: Record<string, string>;
+  shardPages?: number;
+  /** Where a kept shard goes: "copy" into siteDir (a new folder) or "keep" it where it is (in place). */
+  reuse?: "copy" | "keep";
 }
 
-/** What Pagefind reads of a page: the element marked data-pagefind-body, with its nested tags. */
 export function indexedPart(html: string): string | null {
   const at = html.indexOf("data-pagefind-body");
   if (at === -1) return null;
@@ -69,10 +86,6 @@ export function indexedPart(html: string): string | null {
   return html; // unbalanced: take it all, so no change goes unnoticed
 }
 
-function urlOf(file: string): string {
-  return "/" + file.replace(/(^|\/)index\.html$/, "$1");
-}
-
 /** Stable shard of a page: by a hash of its URL, so pages stay in their shard as the archive grows (until the shard count doubles). */
 function shardOf(url: string, shards: number): number {
   return shards === 1 ? 0 : parseInt(contentKey(url).slice(0, 8), 16) % shards;
@@ -80,30 +93,6 @@ function shardOf(url: string, shards: number): number {
 
 function bundleName(shard: number): string {
   return shard === 0 ? "pagefind" : `pagefind-${shard}`;
-}
-
-/** The Pagefind service processes this process started (Linux /proc; none known elsewhere). */
-function pagefindProcesses(): string[] {
-  if (!existsSync("/proc/self/stat")) return [];
-  return readdirSync("/proc").filter((pid) => {
-    if (!/^\d+$/.test(pid)) return false;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      return stat.includes("(pagefind") && Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === process.pid;
-    } catch {
-      return false; // gone meanwhile
-    }
-  });
-}
-
-/**
- * Pagefind's close() kills its service without waiting for it. Waiting until it is reaped makes its
- * CPU time and memory count as this process's children (wait4), where the benchmark reads them.
- */
-async function reaped(pids: string[]): Promise<void> {
-  for (let waited = 0; waited < 5000 && pids.some((pid) => existsSync(`/proc/${pid}`)); waited += 20) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 function readManifest(siteDir: string | undefined): SearchManifest | null {
@@ -115,59 +104,86 @@ function readManifest(siteDir: string | undefined): SearchManifest | null {
   }
 }
 
+/** One Pagefind run over a folder of pages, into a bundle folder. */
+function runPagefind(site: string, output: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [PAGEFIND_CLI, "--site", site, "--output-path", output, "--quiet"], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.once("error", fail);
+    child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`pagefind could not index ${site} (exit ${code}): ${stderr.trim().slice(-2000)}`))));
+  });
+}
+
+/** What Pagefind reads of one page: its searched part in a page of its own. */
+function searchPage(part: string): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title></title></head><body>${part}</body></html>\n`;
+}
+
+/** Run `jobs` with at most `width` at once. */
+async function inParallel(jobs: (() => Promise<void>)[], width: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) await jobs[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, lane));
+}
+
 /**
- * Index the pages of siteDir. `previous` is the site this one replaces: its shards are reused
- * where their pages are unchanged.
+ * Index the article pages into siteDir. Shards whose pages are those of the previous site's are
+ * kept (copied, or left in place); the others are indexed again, one Pagefind process per core.
  */
-export async function writeSearchIndex(siteDir: string, opts: { previous?: string; shardPages?: number } = {}): Promise<SearchIndexResult> {
-  const pages: Page[] = [];
-  for (const file of htmlFiles(siteDir)) {
-    const html = readFileSync(join(siteDir, file), "utf8");
-    const part = indexedPart(html);
-    if (part === null) continue; // pages without data-pagefind-body are not searched
-    const url = urlOf(file);
-    pages.push({ file, url, digest: contentKey(url, part) }); // the HTML is read again only if its shard is indexed
+export async function writeSearchIndex(siteDir: string, opts: SearchIndexOptions): Promise<SearchIndexResult> {
+  const digests: Record<string, string> = {};
+  const parts = new Map<string, string>();
+  for (const p of [...opts.pages].sort((a, b) => (a.url < b.url ? -1 : 1))) {
+    const known = opts.knownDigests?.[p.url];
+    if (known) {
+      digests[p.url] = known;
+      continue;
+    }
+    const part = indexedPart(opts.read(p.output));
+    if (part === null) continue; // a page without data-pagefind-body is not searched
+    digests[p.url] = contentKey(p.url, part);
+    parts.set(p.url, part);
   }
+  const pages = opts.pages.filter((p) => digests[p.url]).sort((a, b) => (a.url < b.url ? -1 : 1));
   const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(pages.length / (opts.shardPages ?? SHARD_PAGES))));
-  const shards: Page[][] = Array.from({ length: shardCount }, () => []);
+  const shards: IndexedPage[][] = Array.from({ length: shardCount }, () => []);
   for (const p of pages) shards[shardOf(p.url, shardCount)]!.push(p);
-  const digests = shards.map((s) => contentKey(...s.map((p) => p.digest)));
+  const shardDigests = shards.map((s) => contentKey(...s.map((p) => digests[p.url]!)));
 
   const before = readManifest(opts.previous);
-  let reused = 0;
-  try {
-    for (let n = 0; n < shardCount; n++) {
-      const bundle = bundleName(n);
-      const old = opts.previous ? join(opts.previous, bundle) : null;
-      if (old && before?.bundles[n] === bundle && before.digests[n] === digests[n] && existsSync(old)) {
-        // Rebuilt in place (npm start): the shard is already where it belongs.
-        if (resolve(old) !== resolve(siteDir, bundle)) cpSync(old, join(siteDir, bundle), { recursive: true });
-        reused++;
-        continue;
-      }
-      const { index, errors } = await pagefind.createIndex({});
-      if (!index) throw new Error(`pagefind could not start: ${errors.join("; ")}`);
-      const list = shards[n]!;
-      for (let i = 0; i < list.length; i += IN_FLIGHT) {
-        const batch = list.slice(i, i + IN_FLIGHT);
-        const added = await Promise.all(batch.map((p) => index.addHTMLFile({ url: p.url, content: readFileSync(join(siteDir, p.file), "utf8") })));
-        added.forEach((a, k) => {
-          if (a.errors.length) throw new Error(`pagefind could not index ${batch[k]!.file}: ${a.errors.join("; ")}`);
-        });
-      }
-      rmSync(join(siteDir, bundle), { recursive: true, force: true }); // no stale files of an earlier index in place
-      const written = await index.writeFiles({ outputPath: join(siteDir, bundle) });
-      if (written.errors.length) throw new Error(`pagefind could not write its index: ${written.errors.join("; ")}`);
-      await index.deleteIndex(); // frees the shard's memory in the Pagefind process before the next
-    }
-  } finally {
-    const children = pagefindProcesses();
-    await pagefind.close();
-    await reaped(children);
-  }
   const bundles = shards.map((_, n) => bundleName(n));
+  const kept = bundles.map((bundle, n) => Boolean(opts.previous && before?.bundles[n] === bundle && before.digests[n] === shardDigests[n] && existsSync(join(opts.previous, bundle))));
+  const work = join(siteDir, ".search-pages");
+  const jobs: (() => Promise<void>)[] = [];
+  bundles.forEach((bundle, n) => {
+    if (kept[n] || shards[n]!.length === 0) return;
+    const dir = join(work, bundle);
+    for (const p of shards[n]!) {
+      const file = join(dir, p.output);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, searchPage(parts.get(p.url) ?? indexedPart(opts.read(p.output))!));
+    }
+    jobs.push(async () => {
+      await runPagefind(dir, join(siteDir, bundle));
+      rmSync(dir, { recursive: true, force: true });
+    });
+  });
+  try {
+    await inParallel(jobs, Math.min(availableParallelism(), 4));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  if (opts.reuse !== "keep") {
+    bundles.forEach((bundle, n) => {
+      if (kept[n]) cpSync(join(opts.previous!, bundle), join(siteDir, bundle), { recursive: true });
+    });
+  }
   const searchable = bundles.filter((_, n) => shards[n]!.length > 0);
-  const manifest: SearchManifest = { bundles, digests, pages: pages.length, searchable };
+  const manifest: SearchManifest = { bundles, digests: shardDigests, pages: pages.length, searchable };
   writeFileSync(join(siteDir, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
-  return { pages: pages.length, shards: shardCount, reused };
+  const written = bundles.filter((_, n) => !kept[n] && shards[n]!.length > 0);
+  return { pages: pages.length, shards: shardCount, bundles, reused: kept.filter(Boolean).length, written, digests };
 }

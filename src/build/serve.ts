@@ -1,28 +1,60 @@
-/** npm start: Eleventy's dev server with live reload over the built site; record edits rebuild pages and the search index. */
+/**
+ * npm start: the built site served with live reload. A change under the articles folder starts a
+ * build, which renders only the pages the change affects and re-indexes only their search shards
+ * (src/build/site-build.ts); when it is in place, open pages reload. A build that fails leaves the
+ * site as it was and says why.
+ */
+import { watch } from "node:fs";
 import { resolve } from "node:path";
-import { forgetSiteData } from "./site-data.ts";
-import { writeSearchIndex } from "./search-index.ts";
-import { installNunjucksCompileCache } from "./nunjucks-compile-cache.ts";
+import { buildSite } from "./site-build.ts";
 
-export async function serve(opts: { articlesDir: string; outDir: string; port: number }): Promise<void> {
-  const root = resolve(new URL("../..", import.meta.url).pathname);
-  const out = resolve(opts.outDir);
-  installNunjucksCompileCache();
-  const { Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(resolve(root, "templates"), out, {
-    configPath: resolve(root, ".eleventy.ts"),
-    runMode: "serve",
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Eleventy's config object is untyped
-    config(cfg: any) {
-      cfg.addWatchTarget(resolve(opts.articlesDir));
-      cfg.on("eleventy.before", () => forgetSiteData());
-      cfg.on("eleventy.after", async () => {
-        await writeSearchIndex(out, { previous: out }); // only the search shards whose pages changed
-      });
-      cfg.setServerOptions({ port: opts.port });
-    },
+export interface ServeOptions {
+  articlesDir: string;
+  outDir: string;
+  port: number;
+  pathPrefix?: string;
+}
+
+/** Changes closer together than this are one rebuild (an editor's save writes more than once). */
+const SETTLE_MS = 150;
+
+export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void> }> {
+  const { default: DevServer } = await import("@11ty/eleventy-dev-server");
+  const server = DevServer.getServer("news-archive", resolve(opts.outDir), { port: opts.port, pathPrefix: opts.pathPrefix ?? "/", domDiff: false });
+  server.serve(opts.port);
+
+  let building: Promise<void> | null = null;
+  let pending = false;
+  const rebuild = async () => {
+    do {
+      pending = false;
+      const started = Date.now();
+      const result = await buildSite({ articlesDir: opts.articlesDir, outDir: opts.outDir, pathPrefix: opts.pathPrefix });
+      if (result.ok) {
+        console.log(`rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.rendered} pages rendered (${result.mode}), ${result.removed} removed`);
+        server.reload({});
+      } else {
+        for (const e of result.errors) console.error(e);
+        console.error(`build failed; ${opts.outDir}/ is left as it was`);
+      }
+    } while (pending);
+    building = null;
+  };
+  let timer: NodeJS.Timeout | null = null;
+  const watcher = watch(resolve(opts.articlesDir), { recursive: true }, () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      if (building) pending = true;
+      else building = rebuild();
+    }, SETTLE_MS);
   });
-  await eleventy.init();
-  await eleventy.watch();
-  await eleventy.serve(opts.port);
+  return {
+    async close() {
+      watcher.close();
+      if (timer) clearTimeout(timer);
+      await building;
+      await server.close();
+    },
+  };
 }

@@ -1,14 +1,26 @@
 /**
- * A whole build: records checked, Eleventy rendering into a fresh folder, Pagefind indexing it,
- * and the folder swapped in only when every step succeeded: a failed build leaves the last good site.
+ * A build: records checked, the pages that changed rendered by Eleventy into a fresh folder, the
+ * search shards that hold them indexed by Pagefind, and the result put into place only when every
+ * step succeeded: a failed build leaves the last good site.
+ *
+ * The site's build-manifest.json says what each page was made from. A build with the same renderer
+ * renders only the pages whose data changed (an edited article, its neighbours, the lists and pages
+ * that show it) and the pages that show the whole archive, and moves them over their old copies;
+ * otherwise (first build, new templates, most pages changed) it renders everything into a new
+ * folder and swaps it in.
  */
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { dirname, resolve, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { dirname, join, resolve, sep } from "node:path";
 import { formatProblem } from "./load-records.ts";
-import { forgetSiteData, prepareSiteData } from "./site-data.ts";
-import { writeSearchIndex } from "./search-index.ts";
+import { forgetSiteData, prepareSiteData, type SiteData } from "./site-data.ts";
+import { MANIFEST as SEARCH_MANIFEST, writeSearchIndex, type SearchManifest } from "./search-index.ts";
 import { stage, writeTimings } from "./stages.ts";
 import { installNunjucksCompileCache } from "./nunjucks-compile-cache.ts";
+import { plannedPages, rendererVersion, selection, sitemapEntries, type PlannedPage } from "./render-plan.ts";
+import { setRenderInput } from "./render-input.ts";
+import { copyStatic, isCurrent, staticFiles } from "./static-files.ts";
+import { readSiteManifest, writeSiteManifest, type SiteManifest } from "./site-manifest.ts";
+import { applyChanges, swapIn } from "./site-commit.ts";
 
 export interface BuildOptions {
   articlesDir: string;
@@ -17,6 +29,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Most article pages in one search index bundle (default SHARD_PAGES); tests set it low to get several. */
   searchShardPages?: number;
+  /** Render every page even where the previous build's pages could stay. */
+  full?: boolean;
 }
 
 export interface BuildResult {
@@ -25,6 +39,14 @@ export interface BuildResult {
   articles: number;
   pages: number;
   indexed: number;
+  /** "full": every page rendered into a new folder; "incremental": only the changed pages, moved into place. */
+  mode: "full" | "incremental";
+  /** Pages rendered by this build. */
+  rendered: number;
+  /** Search shards indexed by this build (the others were kept as they were). */
+  reindexed: number;
+  /** Pages and files taken away because their article, person or month is gone. */
+  removed: number;
 }
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), "../..");
@@ -57,47 +79,105 @@ export function outDirProblem(outDir: string, articlesDir: string): string | nul
   return null;
 }
 
+/** Above this share of changed pages, rendering everything into a new folder is the quicker way. */
+const INCREMENTAL_SHARE = 0.5;
+
+function readJson<T>(file: string): T | null {
+  try {
+    return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+function htmlFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).map((f) => f.split(sep).join("/"));
+}
+
+/** Render the selected pages, and every page that is not paginated, into `dir`. */
+async function render(dir: string, data: SiteData, pages: readonly PlannedPage[], pathPrefix: string): Promise<void> {
+  await ensureTypeScriptLoader();
+  installNunjucksCompileCache();
+  const { Eleventy } = await import("@11ty/eleventy");
+  setRenderInput({ data, pages: selection(data, pages), sitemap: sitemapEntries(data) });
+  try {
+    const eleventy = new Eleventy(resolve(root, "templates"), dir, { configPath: resolve(root, ".eleventy.ts"), pathPrefix, quietMode: true });
+    await eleventy.write();
+  } finally {
+    setRenderInput(null);
+  }
+}
+
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
-  const refused = (error: string): BuildResult => ({ ok: false, errors: [error], articles: 0, pages: 0, indexed: 0 });
+  const refused = (error: string): BuildResult => ({ ok: false, errors: [error], articles: 0, pages: 0, indexed: 0, mode: "full", rendered: 0, reindexed: 0, removed: 0 });
   if (!existsSync(opts.articlesDir)) return refused(`there is no articles folder at ${opts.articlesDir}: give --articles the folder that holds the records`);
   const outProblem = outDirProblem(opts.outDir, opts.articlesDir);
   if (outProblem) return refused(outProblem);
-  process.env["ARCHIVE_ARTICLES"] = resolve(opts.articlesDir);
+  const articlesDir = resolve(opts.articlesDir);
+  process.env["ARCHIVE_ARTICLES"] = articlesDir;
   forgetSiteData();
-  const data = await stage("data", () => prepareSiteData(process.env["ARCHIVE_ARTICLES"]!), (d) => ({ articles: d.articles.length }));
-  if (data.problems.length) {
-    return { ok: false, errors: data.problems.map(formatProblem), articles: 0, pages: 0, indexed: 0 };
-  }
+  const data = await stage("data", () => prepareSiteData(articlesDir), (d) => ({ articles: d.articles.length }));
+  if (data.problems.length) return { ...refused(""), errors: data.problems.map(formatProblem) };
+
   const out = resolve(opts.outDir);
+  const pathPrefix = opts.pathPrefix ?? "/";
+  const renderer = rendererVersion(root, { pathPrefix, title: process.env["ARCHIVE_TITLE"] ?? "", url: process.env["ARCHIVE_URL"] ?? "" });
+  const planned = plannedPages(data, renderer);
+  const statics = staticFiles(join(root, "public"), join(articlesDir, "raw"));
+  const before = opts.full ? null : readSiteManifest(out);
+  const changed = before?.renderer === renderer ? planned.filter((p) => before.pages[p.output] !== p.fingerprint) : planned;
+  const mode = before && changed.length <= planned.length * INCREMENTAL_SHARE ? "incremental" : "full";
+
   const staging = `${out}.building-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   try {
-    await ensureTypeScriptLoader();
-    installNunjucksCompileCache();
-    const { Eleventy } = await import("@11ty/eleventy");
-    const eleventy = new Eleventy(resolve(root, "templates"), staging, {
-      configPath: resolve(root, ".eleventy.ts"),
-      pathPrefix: opts.pathPrefix ?? "/",
-      quietMode: true,
-    });
-    await stage("render", () => eleventy.write());
-    const pages = readdirSync(staging, { recursive: true }).filter((f) => String(f).endsWith(".html")).length;
-    // The current site is the previous build: its search shards are reused where nothing in them changed.
-    const { pages: indexed } = await stage("index", () => writeSearchIndex(staging, { previous: out, shardPages: opts.searchShardPages }), (r) => ({ ...r }));
-    writeTimings();
-    const old = `${out}.old-${process.pid}`;
-    rmSync(old, { recursive: true, force: true });
-    if (existsSync(out)) renameSync(out, old);
-    try {
-      renameSync(staging, out);
-    } catch (error) {
-      if (existsSync(old)) renameSync(old, out); // the last good site goes back
-      throw error;
+    const toRender = mode === "full" ? planned : changed;
+    await stage("render", () => render(staging, data, toRender, pathPrefix), () => ({ pages: toRender.length }));
+    const renderedFiles = new Set(htmlFiles(staging));
+    const outputs = new Set(planned.map((p) => p.output));
+    const singles = [...renderedFiles].filter((f) => !outputs.has(f)).length;
+    for (const f of statics) if (mode === "full" || !isCurrent(f, out)) copyStatic(f, staging);
+
+    const articlePages = planned.filter((p) => p.collection === "articles").map((p) => ({ url: p.url, output: p.output }));
+    const rerendered = new Set(toRender.map((p) => p.url));
+    const known = mode === "incremental" ? Object.fromEntries(Object.entries(before!.indexed ?? {}).filter(([url]) => !rerendered.has(url))) : undefined;
+    const searchBefore = readJson<SearchManifest>(join(out, SEARCH_MANIFEST));
+    const search = await stage(
+      "index",
+      () =>
+        writeSearchIndex(staging, {
+          pages: articlePages,
+          read: (output) => readFileSync(join(renderedFiles.has(output) ? staging : out, output), "utf8"),
+          previous: existsSync(out) ? out : undefined,
+          knownDigests: known,
+          shardPages: opts.searchShardPages,
+          reuse: mode === "full" ? "copy" : "keep",
+        }),
+      (r) => ({ pages: r.pages, shards: r.shards, reused: r.reused }),
+    );
+    const manifest: SiteManifest = {
+      renderer,
+      pages: Object.fromEntries(planned.map((p) => [p.output, p.fingerprint])),
+      statics: statics.map((f) => f.output),
+      indexed: search.digests,
+    };
+    writeSiteManifest(staging, manifest);
+
+    let removed = 0;
+    if (mode === "full") swapIn(staging, out);
+    else {
+      const gone = [
+        ...Object.keys(before!.pages).filter((o) => !outputs.has(o)),
+        ...before!.statics.filter((o) => !manifest.statics.includes(o)),
+        ...(searchBefore?.bundles ?? []).filter((b) => !search.bundles.includes(b)),
+      ];
+      removed = gone.length;
+      applyChanges(staging, out, gone, new Set(search.written));
     }
-    rmSync(old, { recursive: true, force: true });
-    return { ok: true, errors: [], articles: data.articles.length, pages, indexed };
+    writeTimings();
+    return { ok: true, errors: [], articles: data.articles.length, pages: planned.length + singles, indexed: search.pages, mode, rendered: renderedFiles.size, reindexed: search.written.length, removed };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    return { ok: false, errors: [`build failed: ${(error as Error).message}`], articles: data.articles.length, pages: 0, indexed: 0 };
+    return { ...refused(`build failed: ${(error as Error).message}`), articles: data.articles.length };
   }
 }

@@ -34,7 +34,7 @@ if (!result.ok) {
   process.exit(1);
 }
 console.log(
-  `built ${values.out}/: ${result.articles} articles, ${result.pages} pages, ${result.indexed} indexed for search ` +
+  `built ${values.out}/ (${result.mode}): ${result.articles} articles, ${result.pages} pages (${result.rendered} rendered, ${result.removed} removed), ${result.indexed} indexed for search ` +
     `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 // The events grouping with the evidence for each, for an editor to check (src/events/).
@@ -44,7 +44,7 @@ writeFileSync(join(".cache", "events-report.json"), `${JSON.stringify(eventsRepo
 console.log(`${events.length} events of two or more reports; the grouping and its evidence: .cache/events-report.json`);
 if (values.serve) {
   const { serve } = await import("../build/serve.ts");
-  await serve({ articlesDir: values.articles, outDir: values.out, port: Number(values.port) });
+  await serve({ articlesDir: values.articles, outDir: values.out, port: Number(values.port), pathPrefix: values["path-prefix"] });
 } else {
   process.exitCode = exitCode;
 }

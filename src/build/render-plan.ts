@@ -1,0 +1,96 @@
+/**
+ * What a build renders. Every paginated page of the site is one item of one of the site data's
+ * arrays, and the item holds everything its page shows (an article with its links, related
+ * articles and neighbours; a month page with its cards). A page's fingerprint is the hash of its
+ * item and of the renderer (templates, filters, site settings): a page whose fingerprint is the
+ * one the previous build wrote is already right, and only the others are rendered again. The
+ * pages that stand alone (home, timeline, feeds, sitemap, search) show the whole archive and are
+ * rendered every time: there are a dozen of them.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { SiteData } from "./site-data.ts";
+
+/** The arrays of the site data that templates paginate over, one page per item. */
+export const COLLECTIONS = ["articles", "months", "years", "entities", "entityIndexes", "sourcePages", "events"] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
+/** The pages that are not paginated and are listed in the sitemap (collections.all before). */
+export const SINGLE_URLS = ["/", "/archive/", "/archive/undated/", "/events/", "/search/", "/sources/", "/timeline/"];
+
+export interface PlannedPage {
+  collection: Collection;
+  /** Position in its collection's array. */
+  index: number;
+  url: string; // /articles/<slug>/
+  output: string; // articles/<slug>/index.html, relative to the site folder
+  fingerprint: string;
+}
+
+/** The paginated arrays a render run pages over: all of them, or only the pages to render again. */
+export type PageSelection = Record<Collection, unknown[]>;
+
+export interface SitemapEntry {
+  url: string;
+  lastmod: string | null;
+}
+
+/** Where a record lives on disk is not shown on its page: leaving it out keeps fingerprints the same in any folder. */
+const withoutFile = (key: string, value: unknown) => (key === "file" ? undefined : value);
+
+const fingerprintOf = (version: string, item: unknown) =>
+  createHash("sha256").update(version).update("\0").update(JSON.stringify(item, withoutFile)).digest("base64url").slice(0, 22);
+
+/** Every paginated page of the site, in collection order. */
+export function plannedPages(data: SiteData, version: string): PlannedPage[] {
+  const pages: PlannedPage[] = [];
+  for (const collection of COLLECTIONS) {
+    (data[collection] as { url: string }[]).forEach((item, index) => {
+      pages.push({ collection, index, url: item.url, output: `${item.url.slice(1)}index.html`, fingerprint: fingerprintOf(version, item) });
+    });
+  }
+  return pages;
+}
+
+/** The items of `pages`, by collection, ready to be Eleventy's `pages` data. */
+export function selection(data: SiteData, pages: readonly PlannedPage[]): PageSelection {
+  const out = Object.fromEntries(COLLECTIONS.map((c) => [c, [] as unknown[]])) as PageSelection;
+  for (const p of pages) out[p.collection].push(data[p.collection][p.index]);
+  return out;
+}
+
+/** Every page the sitemap lists, by URL; an article's with its date. */
+export function sitemapEntries(data: SiteData): SitemapEntry[] {
+  const entries: SitemapEntry[] = SINGLE_URLS.map((url) => ({ url, lastmod: null }));
+  for (const collection of COLLECTIONS) {
+    for (const item of data[collection] as { url: string; date?: string | null }[]) {
+      entries.push({ url: item.url, lastmod: collection === "articles" ? (item.date ?? null) : null });
+    }
+  }
+  return entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+function filesUnder(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { name: string; parentPath: string; isFile(): boolean }[])
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/**
+ * The renderer: what, besides a page's own data, decides its HTML. A change to any of it renders
+ * every page again.
+ */
+export function rendererVersion(root: string, settings: Record<string, string>): string {
+  const h = createHash("sha256");
+  const files = [
+    ...filesUnder(join(root, "templates")),
+    ...["filters.ts", "feeds.ts", "structured-data.ts", "render-plan.ts", "nunjucks-compile-cache.ts"].map((f) => join(root, "src/build", f)),
+    join(root, ".eleventy.ts"),
+    join(root, "package-lock.json"),
+  ];
+  for (const f of files) h.update(f.slice(root.length)).update("\0").update(readFileSync(f)).update("\0");
+  h.update(JSON.stringify(Object.entries(settings).sort()));
+  return h.digest("hex");
+}

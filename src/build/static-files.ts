@@ -1,0 +1,44 @@
+/**
+ * The files a site serves as they are: public/ at the root and the raw scrapes under raw/. A copy
+ * keeps its source's modification time, so that a later build knows it unchanged by its size and
+ * time without reading it.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, utimesSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+
+export interface StaticFile {
+  source: string; // absolute
+  output: string; // relative to the site folder, "/" separated
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { name: string; parentPath: string; isFile(): boolean }[])
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** public/ to the root, and the articles' raw/ folder to /raw/, sorted by output path. */
+export function staticFiles(publicDir: string, rawDir: string | null): StaticFile[] {
+  const out: StaticFile[] = [];
+  for (const source of filesUnder(publicDir)) out.push({ source, output: relative(publicDir, source).split("\\").join("/") });
+  if (rawDir) for (const source of filesUnder(rawDir)) out.push({ source, output: `raw/${relative(rawDir, source).split("\\").join("/")}` });
+  return out.sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
+}
+
+/** Whether the copy in siteDir is the source as it is now. */
+export function isCurrent(file: StaticFile, siteDir: string): boolean {
+  const dest = join(siteDir, file.output);
+  if (!existsSync(dest)) return false;
+  const a = statSync(file.source);
+  const b = statSync(dest);
+  return a.size === b.size && Math.trunc(a.mtimeMs) === Math.trunc(b.mtimeMs);
+}
+
+export function copyStatic(file: StaticFile, siteDir: string): void {
+  const dest = join(siteDir, file.output);
+  mkdirSync(dirname(dest), { recursive: true });
+  copyFileSync(file.source, dest);
+  const st = statSync(file.source);
+  utimesSync(dest, st.atime, st.mtime);
+}

@@ -1,0 +1,123 @@
+/**
+ * A build over a site it built before renders only the pages a change affects, and the site it
+ * leaves is the one a full build of the same records gives, byte for byte, search index included:
+ * an edited title is on every page that shows the article, a removed article leaves no page
+ * behind, and a build that fails leaves the site as it was.
+ */
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildSite, type BuildResult } from "../../src/build/site-build.ts";
+import { runIngest } from "../../src/cli/ingest.ts";
+import { writeArchive } from "../../src/bench/generate.ts";
+import { loadRegistries } from "../../src/registry.ts";
+
+const ARTICLES = 60;
+const SHARD_PAGES = 16; // several search shards, so that an edit can leave most of them alone
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!f.isFile()) continue;
+    const path = join(f.parentPath, f.name).slice(dir.length + 1);
+    out[path] = createHash("sha256").update(readFileSync(join(dir, path))).digest("hex");
+  }
+  return out;
+}
+
+const htmlWith = (site: string, text: string) =>
+  (readdirSync(site, { recursive: true }) as string[]).filter((f) => f.endsWith(".html") && readFileSync(join(site, f), "utf8").includes(text)).sort();
+
+const build = (dir: string, full = false) => buildSite({ articlesDir: dir, outDir: join(dir, "_site"), searchShardPages: SHARD_PAGES, full });
+
+/** The same records built from nothing in a folder of their own: what the incremental build must equal. */
+async function fullBuildOf(dir: string): Promise<string> {
+  const copy = mkdtempSync(join(tmpdir(), "incremental-full-"));
+  cpSync(dir, copy, { recursive: true, filter: (src) => !src.startsWith(join(dir, "_site")) });
+  const result = await build(copy, true);
+  expect(result.errors).toEqual([]);
+  return join(copy, "_site");
+}
+
+let dir: string;
+let first: BuildResult;
+const records = () => readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "incremental-"));
+  writeArchive(dir, ARTICLES, loadRegistries(), 7);
+  expect(runIngest({ input: join(dir, "raw"), output: dir, reportFile: null, quiet: true })).toBe(0);
+  first = await build(dir);
+  expect(first.errors).toEqual([]);
+}, 120_000);
+
+describe("a build over the site it built before", () => {
+  it("renders everything the first time, and only the pages that list the whole archive when nothing changed", async () => {
+    expect(first.mode).toBe("full");
+    expect(first.rendered).toBe(first.pages);
+    const before = snapshot(join(dir, "_site"));
+    const again = await build(dir);
+    expect(again.mode).toBe("incremental");
+    expect(again.rendered).toBeLessThan(20);
+    expect(snapshot(join(dir, "_site"))).toEqual(before);
+  });
+
+  it("puts an edited title on every page that shows the article, rendering a few of them, and equals a full build", async () => {
+    const target = join(dir, records()[Math.floor(ARTICLES / 2)]!);
+    const text = readFileSync(target, "utf8");
+    const oldTitle = /^title: (.*)$/m.exec(text)![1]!.replace(/^(['"])(.*)\1$/, "$2");
+    const newTitle = "Edited headline for the incremental build";
+    const site = join(dir, "_site");
+    const showing = htmlWith(site, oldTitle.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;"));
+    expect(showing.length).toBeGreaterThan(3); // its page, its month, its people, its neighbours...
+    writeFileSync(target, text.replace(/^title: .*$/m, `title: ${newTitle}`));
+
+    const result = await build(dir);
+    expect(result.errors).toEqual([]);
+    expect(result.mode).toBe("incremental");
+    expect(result.rendered).toBeLessThan(result.pages / 2);
+    expect(htmlWith(site, newTitle)).toEqual(expect.arrayContaining(showing));
+    expect(htmlWith(site, oldTitle)).toEqual([]);
+    const index = JSON.parse(readFileSync(join(site, "search-indexes.json"), "utf8")) as { bundles: string[] };
+    expect(index.bundles.length).toBeGreaterThan(2);
+    expect(result.reindexed).toBeGreaterThanOrEqual(1);
+    expect(result.reindexed).toBeLessThan(index.bundles.length);
+    expect(snapshot(site)).toEqual(snapshot(await fullBuildOf(dir)));
+  }, 120_000);
+
+  it("takes a removed article's page away, with every link to it, and equals a full build", async () => {
+    const gone = records()[3]!;
+    const slug = gone.replace(/\.md$/, "");
+    rmSync(join(dir, gone));
+    const result = await build(dir);
+    expect(result.errors).toEqual([]);
+    expect(result.mode).toBe("incremental");
+    expect(result.removed).toBeGreaterThanOrEqual(1);
+    const site = join(dir, "_site");
+    expect(readdirSync(join(site, "articles"))).not.toContain(slug);
+    expect(htmlWith(site, `/articles/${slug}/`)).toEqual([]);
+    expect(snapshot(site)).toEqual(snapshot(await fullBuildOf(dir)));
+  }, 120_000);
+
+  it("leaves the site as it was when a record is broken, and names the record", async () => {
+    const site = join(dir, "_site");
+    const before = snapshot(site);
+    const target = join(dir, records()[0]!);
+    const text = readFileSync(target, "utf8");
+    writeFileSync(target, text.replace(/^date: .*$/m, 'date: "the twelfth of never"'));
+    const result = await build(dir);
+    expect(result.ok).toBe(false);
+    expect(result.errors.join("\n")).toContain(records()[0]!);
+    expect(snapshot(site)).toEqual(before);
+    writeFileSync(target, text);
+  }, 120_000);
+
+  it("renders everything again when the renderer changes (here the path prefix)", async () => {
+    const result = await buildSite({ articlesDir: dir, outDir: join(dir, "_site"), searchShardPages: SHARD_PAGES, pathPrefix: "/archive-test/" });
+    expect(result.errors).toEqual([]);
+    expect(result.mode).toBe("full");
+    expect(readFileSync(join(dir, "_site", "index.html"), "utf8")).toContain('href="/archive-test/');
+  }, 120_000);
+});
