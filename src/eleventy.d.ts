@@ -26,7 +26,9 @@ declare module "@11ty/eleventy-dev-server" {
     liveReload?: boolean;
   }
   export default class EleventyDevServer {
+    constructor(name: string, dir: string, options?: DevServerOptions);
     static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    ready(): Promise<void>;
     serve(port: number): void;
     reload(event?: { files?: string[] }): void;
     close(): Promise<void>;

@@ -1,6 +1,6 @@
 /**
- * npm start: the built site served with live reload. A change under the articles folder starts a
- * build, which renders only the pages the change affects and re-indexes only their search shards
+ * npm start: the built site served with live reload. A change to a record (a .md file in the
+ * articles folder) starts a build, which renders only the pages the change affects and re-indexes only their search shards
  * (src/build/site-build.ts); when it is in place, open pages reload. A build that fails leaves the
  * site as it was and says why.
  */
@@ -13,6 +13,8 @@ export interface ServeOptions {
   outDir: string;
   port: number;
   pathPrefix?: string;
+  /** The interface to listen on; default 127.0.0.1, this machine only. */
+  host?: string;
 }
 
 /** Changes closer together than this are one rebuild (an editor's save writes more than once). */
@@ -20,8 +22,17 @@ const SETTLE_MS = 150;
 
 export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void> }> {
   const { default: DevServer } = await import("@11ty/eleventy-dev-server");
-  const server = DevServer.getServer("news-archive", resolve(opts.outDir), { port: opts.port, pathPrefix: opts.pathPrefix ?? "/", domDiff: false });
+  const host = opts.host ?? "127.0.0.1";
+  // The dev server (2.1.2) listens on every interface and has no option for it: its listen step is
+  // the one place to say where. A preview of unpublished edits stays on this machine unless asked.
+  class LocalServer extends DevServer {
+    _serverListen(port: number): void {
+      (this as unknown as { server: { listen(o: object): void } }).server.listen({ port, host });
+    }
+  }
+  const server = new LocalServer("news-archive", resolve(opts.outDir), { port: opts.port, pathPrefix: opts.pathPrefix ?? "/", domDiff: false });
   server.serve(opts.port);
+  await server.ready();
 
   let building: Promise<void> | null = null;
   let pending = false;
@@ -41,7 +52,10 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     building = null;
   };
   let timer: NodeJS.Timeout | null = null;
-  const watcher = watch(resolve(opts.articlesDir), { recursive: true }, () => {
+  // Only the records count: the site folder and its staging folders may sit inside the articles
+  // folder, and a build's own writes must not start another.
+  const watcher = watch(resolve(opts.articlesDir), (_event, name) => {
+    if (!name || !String(name).endsWith(".md")) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
