@@ -25,10 +25,13 @@ export default function (eleventyConfig: any) {
   // https://www.11ty.dev/docs/data-global-custom/ and https://www.11ty.dev/docs/pagination/
   const articlesDir = process.env["ARCHIVE_ARTICLES"] ?? "articles";
   const input = renderInput();
-  const data = () => input?.data ?? loadSiteData(articlesDir);
-  eleventyConfig.addGlobalData("archive", data);
-  eleventyConfig.addGlobalData("pages", () => input?.pages ?? Object.fromEntries(COLLECTIONS.map((c) => [c, data()[c]])));
-  eleventyConfig.addGlobalData("sitemap", () => input?.sitemap ?? sitemapEntries(data()));
+  const data = () => (input ? input.data : loadSiteData(articlesDir));
+  eleventyConfig.addGlobalData("archive", () => data() ?? {});
+  eleventyConfig.addGlobalData("pages", () => input?.pages ?? Object.fromEntries(COLLECTIONS.map((c) => [c, data()![c]])));
+  eleventyConfig.addGlobalData("sitemap", () => input?.sitemap ?? sitemapEntries(data()!));
+  // A chunk of paginated pages (src/build/render-pages.ts) renders those and nothing else.
+  // https://www.11ty.dev/docs/config-preprocessors/
+  if (input && !input.data) eleventyConfig.addPreprocessor("chunk-only", "njk", (tmpl: { pagination?: unknown }) => (tmpl.pagination ? undefined : false));
   const site = {
     title: process.env["ARCHIVE_TITLE"] ?? "Truss–Lavrov Talks Archive",
     description: "News coverage of the talks between Liz Truss and Sergey Lavrov, December 2021 to February 2022.",

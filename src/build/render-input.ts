@@ -10,7 +10,8 @@ import type { SiteData } from "./site-data.ts";
 import type { PageSelection, SitemapEntry } from "./render-plan.ts";
 
 export interface RenderInput {
-  data: SiteData;
+  /** The whole site data; null for a chunk of paginated pages, which renders only those. */
+  data: SiteData | null;
   pages: PageSelection;
   sitemap: SitemapEntry[];
 }

@@ -12,12 +12,11 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { formatProblem } from "./load-records.ts";
-import { forgetSiteData, prepareSiteData, type SiteData } from "./site-data.ts";
+import { forgetSiteData, prepareSiteData } from "./site-data.ts";
 import { MANIFEST as SEARCH_MANIFEST, writeSearchIndex, type SearchManifest } from "./search-index.ts";
 import { stage, writeTimings } from "./stages.ts";
-import { installNunjucksCompileCache } from "./nunjucks-compile-cache.ts";
-import { plannedPages, rendererVersion, selection, sitemapEntries, type PlannedPage } from "./render-plan.ts";
-import { setRenderInput } from "./render-input.ts";
+import { plannedPages, rendererVersion } from "./render-plan.ts";
+import { renderPages } from "./render-pages.ts";
 import { copyStatic, isCurrent, staticFiles } from "./static-files.ts";
 import { readSiteManifest, writeSiteManifest, type SiteManifest } from "./site-manifest.ts";
 import { applyChanges, swapIn } from "./site-commit.ts";
@@ -29,6 +28,8 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Most article pages in one search index bundle (default SHARD_PAGES); tests set it low to get several. */
   searchShardPages?: number;
+  /** Most paginated pages one Eleventy process renders (default CHUNK_PAGES); tests set it low to get several. */
+  renderChunkPages?: number;
   /** Render every page even where the previous build's pages could stay. */
   full?: boolean;
 }
@@ -50,14 +51,6 @@ export interface BuildResult {
 }
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), "../..");
-
-let tsLoader: Promise<unknown> | null = null;
-
-/** Eleventy imports .eleventy.ts itself: TypeScript must load in whatever process runs the build (tsx, vitest, node). */
-function ensureTypeScriptLoader(): Promise<unknown> {
-  tsLoader ??= import("tsx/esm/api").then((m) => m.register());
-  return tsLoader;
-}
 
 /**
  * Why a folder must not be the build's output: the build replaces its output folder whole, so it
@@ -94,20 +87,6 @@ function htmlFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).map((f) => f.split(sep).join("/"));
 }
 
-/** Render the selected pages, and every page that is not paginated, into `dir`. */
-async function render(dir: string, data: SiteData, pages: readonly PlannedPage[], pathPrefix: string): Promise<void> {
-  await ensureTypeScriptLoader();
-  installNunjucksCompileCache();
-  const { Eleventy } = await import("@11ty/eleventy");
-  setRenderInput({ data, pages: selection(data, pages), sitemap: sitemapEntries(data) });
-  try {
-    const eleventy = new Eleventy(resolve(root, "templates"), dir, { configPath: resolve(root, ".eleventy.ts"), pathPrefix, quietMode: true });
-    await eleventy.write();
-  } finally {
-    setRenderInput(null);
-  }
-}
-
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const refused = (error: string): BuildResult => ({ ok: false, errors: [error], articles: 0, pages: 0, indexed: 0, mode: "full", rendered: 0, reindexed: 0, removed: 0 });
   if (!existsSync(opts.articlesDir)) return refused(`there is no articles folder at ${opts.articlesDir}: give --articles the folder that holds the records`);
@@ -132,7 +111,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   rmSync(staging, { recursive: true, force: true });
   try {
     const toRender = mode === "full" ? planned : changed;
-    await stage("render", () => render(staging, data, toRender, pathPrefix), () => ({ pages: toRender.length }));
+    await stage("render", () => renderPages(staging, data, toRender, pathPrefix, opts.renderChunkPages), () => ({ pages: toRender.length }));
     const renderedFiles = new Set(htmlFiles(staging));
     const outputs = new Set(planned.map((p) => p.output));
     const singles = [...renderedFiles].filter((f) => !outputs.has(f)).length;

@@ -41,6 +41,7 @@ export async function stage<T>(name: string, run: () => Promise<T>, detail?: (re
   const result = await run();
   live.done();
   timings.push({ stage: name, wallMs: performance.now() - wall, cpuMs: cpuMs() - cpu, peakRssMB: peakRssMB(), ...(detail ? { detail: detail(result) } : {}) });
+  writeTimings(); // after every stage, so that a build that fails later still shows what it measured
   return result;
 }
 

@@ -114,6 +114,15 @@ describe("a build over the site it built before", () => {
     writeFileSync(target, text);
   }, 120_000);
 
+  it("gives the same site when a full build renders its pages in chunks, each in a process of its own", async () => {
+    const chunked = mkdtempSync(join(tmpdir(), "incremental-chunked-"));
+    cpSync(dir, chunked, { recursive: true, filter: (src) => !src.startsWith(join(dir, "_site")) });
+    const result = await buildSite({ articlesDir: chunked, outDir: join(chunked, "_site"), searchShardPages: SHARD_PAGES, renderChunkPages: 25 });
+    expect(result.errors).toEqual([]);
+    expect(result.pages).toBeGreaterThan(75); // three chunks and more
+    expect(snapshot(join(chunked, "_site"))).toEqual(snapshot(join(dir, "_site")));
+  }, 120_000);
+
   it("renders everything again when the renderer changes (here the path prefix)", async () => {
     const result = await buildSite({ articlesDir: dir, outDir: join(dir, "_site"), searchShardPages: SHARD_PAGES, pathPrefix: "/archive-test/" });
     expect(result.errors).toEqual([]);

@@ -1,0 +1,84 @@
+/**
+ * Rendering the site with Eleventy. A few pages to render (an edit) are one Eleventy run in this
+ * process. Many (a full build) are split: the paginated pages go out in chunks, each rendered by
+ * an Eleventy process of its own (one per core at a time) from a file holding only its pages'
+ * items, while this process renders the pages that show the whole archive. One Eleventy process
+ * over every page would hold them all at once and run out of memory between 30,000 and 50,000.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import type { SiteData } from "./site-data.ts";
+import { selection, sitemapEntries, type PlannedPage } from "./render-plan.ts";
+import { setRenderInput, type RenderInput } from "./render-input.ts";
+import { installNunjucksCompileCache } from "./nunjucks-compile-cache.ts";
+
+/** Paginated pages per Eleventy process; also the most a build renders in its own process. */
+export const CHUNK_PAGES = 4000;
+
+const root = resolve(dirname(new URL(import.meta.url).pathname), "../..");
+
+let tsLoader: Promise<unknown> | null = null;
+
+/** Eleventy imports .eleventy.ts itself: TypeScript must load in whatever process runs the build (tsx, vitest, node). */
+function ensureTypeScriptLoader(): Promise<unknown> {
+  tsLoader ??= import("tsx/esm/api").then((m) => m.register());
+  return tsLoader;
+}
+
+/** One Eleventy run in this process over `input`, into `dir`. */
+export async function renderHere(dir: string, input: RenderInput, pathPrefix: string): Promise<void> {
+  await ensureTypeScriptLoader();
+  installNunjucksCompileCache();
+  const { Eleventy } = await import("@11ty/eleventy");
+  setRenderInput(input);
+  try {
+    const eleventy = new Eleventy(resolve(root, "templates"), dir, { configPath: resolve(root, ".eleventy.ts"), pathPrefix, quietMode: true });
+    await eleventy.write();
+  } finally {
+    setRenderInput(null);
+  }
+}
+
+function renderElsewhere(file: string, dir: string, pathPrefix: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/build/render-chunk.ts"), file, dir, pathPrefix], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.once("error", fail);
+    child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`rendering ${file} failed (exit ${code}): ${stderr.trim().slice(-2000)}`))));
+  });
+}
+
+/** Render the selected paginated pages, and every page that is not paginated, into `dir`. */
+export async function renderPages(dir: string, data: SiteData, pages: readonly PlannedPage[], pathPrefix: string, chunkPages = CHUNK_PAGES): Promise<void> {
+  const sitemap = sitemapEntries(data);
+  if (pages.length <= chunkPages) return renderHere(dir, { data, pages: selection(data, pages), sitemap }, pathPrefix);
+  const work = `${dir}.chunks`;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  try {
+    const files: string[] = [];
+    for (let start = 0; start < pages.length; start += chunkPages) {
+      const file = join(work, `${files.length}.json`);
+      writeFileSync(file, JSON.stringify(selection(data, pages.slice(start, start + chunkPages))));
+      files.push(file);
+    }
+    let next = 0;
+    const lane = async () => {
+      while (next < files.length) {
+        await renderElsewhere(files[next++]!, dir, pathPrefix);
+      }
+    };
+    await Promise.all([
+      ...Array.from({ length: Math.min(availableParallelism(), files.length) }, lane),
+      renderHere(dir, { data, pages: selection(data, []), sitemap }, pathPrefix),
+    ]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
