@@ -290,16 +290,36 @@ function lowerBound(list: number[], value: number): number {
 }
 
 /**
+ * Reports by name or phrase hash. A Map holds at most 2^24 keys and 100,000 reports carry more
+ * distinct phrases than that: the phrase hashes are spread over several maps by their low bits.
+ */
+class Postings {
+  private readonly names = new Map<string, number[]>();
+  private readonly phrases = Array.from({ length: 16 }, () => new Map<number, number[]>());
+
+  add(key: string | number, report: number): void {
+    const map: Map<string | number, number[]> = typeof key === "string" ? this.names : this.phrases[key & 15]!;
+    const list = map.get(key);
+    if (list) list.push(report);
+    else map.set(key, [report]);
+  }
+
+  get(key: string | number): number[] | undefined {
+    return typeof key === "string" ? this.names.get(key) : this.phrases[key & 15]!.get(key);
+  }
+}
+
+/**
  * The candidate pairs: each report with the later reports in the window that share a name or phrase.
  * A name or phrase that more than `commonInWindow` reports carry within the window around a report
  * ("Vladimir Putin" in a war) is common there: it proposes no candidates, and a person common there
  * does not count as particular to one story.
  */
 function candidatePairs(prepared: Prepared[], settings: GroupingSettings, onPair: (i: number, j: number, common: Set<string>) => void): number {
-  const postings = new Map<string | number, number[]>();
+  const postings = new Postings();
   prepared.forEach((p, i) => {
-    for (const key of p.names.keys()) (postings.get(key) ?? postings.set(key, []).get(key)!).push(i);
-    for (const h of p.phrases) (postings.get(h) ?? postings.set(h, []).get(h)!).push(i);
+    for (const key of p.names.keys()) postings.add(key, i);
+    for (const h of p.phrases) postings.add(h, i);
   });
   const days = prepared.map((p) => p.day);
   // The first index dated after `day` (days are in ascending order).
