@@ -100,6 +100,7 @@ interface Prepared {
   nameNorm: number; // sum of squared weights
   phrases: Uint32Array; // distinctive phrase hashes, sorted
   quotes: Set<number>[];
+  quoteGrams: Uint32Array; // every quote's trigrams, sorted: two reports that share none share no quote
 }
 
 function nameKeys(a: EventInput): [string, keyof typeof KIND_WEIGHT][] {
@@ -220,7 +221,9 @@ function prepare(pool: EventInput[], forms: NameForms, settings: GroupingSetting
       return df >= 2 && df <= maxDf;
     });
     analysed[i] = { mentions: new Map(), phrases: new Uint32Array(0) }; // free as we go
-    return { input: a, day: dayNumber(a.date!), names, nameNorm, phrases, quotes: a.quotes.map((q) => quoteKey(q.text)) };
+    const quotes = a.quotes.map((q) => quoteKey(q.text));
+    const quoteGrams = uniqueSorted(quotes.flatMap((q) => [...q]));
+    return { input: a, day: dayNumber(a.date!), names, nameNorm, phrases, quotes, quoteGrams };
   });
   return { prepared, nameDf, phraseDf };
 }
@@ -269,43 +272,49 @@ function score(a: Prepared, b: Prepared, common: Set<string>): Scored {
   const nameCos = a.nameNorm && b.nameNorm ? dot / Math.sqrt(a.nameNorm * b.nameNorm) : 0;
   const sharedPhrases = sharedSorted(a.phrases, b.phrases);
   const sharedQuotes: number[] = [];
-  a.quotes.forEach((qa, i) => {
-    if (b.quotes.some((qb) => quotesMatch(qa, qb))) sharedQuotes.push(i);
-  });
+  // Matching quotes pair by pair is the dearest part of the score: only a quote of `a` with some
+  // trigram in b's quotes can match one of them.
+  const sharedGrams = a.quotes.length && b.quotes.length ? new Set(sharedSorted(a.quoteGrams, b.quoteGrams)) : null;
+  if (sharedGrams?.size) {
+    a.quotes.forEach((qa, i) => {
+      let hit = false;
+      for (const h of qa) if ((hit = sharedGrams.has(h))) break;
+      if (hit && b.quotes.some((qb) => quotesMatch(qa, qb))) sharedQuotes.push(i);
+    });
+  }
   const s = nameCos + Math.min(0.3, 0.05 * sharedPhrases.length) + Math.min(0.3, 0.15 * sharedQuotes.length);
   const people = sharedNames.filter((k) => k.startsWith("person:") && !common.has(k)).length;
   const particular = people >= 2 || sharedQuotes.length >= 1 || sharedPhrases.length >= 3;
   return { score: Math.min(1, s), particular, sharedNames, sharedPhrases, sharedQuotes };
 }
 
-function lowerBound(list: number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
- * Reports by name or phrase hash. A Map holds at most 2^24 keys and 100,000 reports carry more
- * distinct phrases than that: the phrase hashes are spread over several maps by their low bits.
+ * The reports of one window of days by name and phrase: the window slides along the date-sorted
+ * reports, so it holds only the keys of the reports in it (a few hundred reports, not the archive).
+ * A key's list holds its reports in the window in ascending order.
  */
-class Postings {
-  private readonly names = new Map<string, number[]>();
-  private readonly phrases = Array.from({ length: 16 }, () => new Map<number, number[]>());
+class WindowPostings {
+  private readonly lists = new Map<string | number, number[]>();
 
-  add(key: string | number, report: number): void {
-    const map: Map<string | number, number[]> = typeof key === "string" ? this.names : this.phrases[key & 15]!;
-    const list = map.get(key);
-    if (list) list.push(report);
-    else map.set(key, [report]);
+  add(keys: Iterable<string | number>, report: number): void {
+    for (const key of keys) {
+      const list = this.lists.get(key);
+      if (list) list.push(report);
+      else this.lists.set(key, [report]);
+    }
   }
 
-  get(key: string | number): number[] | undefined {
-    return typeof key === "string" ? this.names.get(key) : this.phrases[key & 15]!.get(key);
+  /** Drop a report that left the window: it is the oldest in each of its keys' lists. */
+  remove(keys: Iterable<string | number>): void {
+    for (const key of keys) {
+      const list = this.lists.get(key)!;
+      if (list.length === 1) this.lists.delete(key);
+      else list.shift();
+    }
+  }
+
+  get(key: string | number): number[] {
+    return this.lists.get(key)!;
   }
 }
 
@@ -316,39 +325,24 @@ class Postings {
  * does not count as particular to one story.
  */
 function candidatePairs(prepared: Prepared[], settings: GroupingSettings, onPair: (i: number, j: number, common: Set<string>) => void): number {
-  const postings = new Postings();
-  prepared.forEach((p, i) => {
-    for (const key of p.names.keys()) postings.add(key, i);
-    for (const h of p.phrases) postings.add(h, i);
-  });
-  const days = prepared.map((p) => p.day);
-  // The first index dated after `day` (days are in ascending order).
-  const after = (day: number): number => {
-    let lo = 0;
-    let hi = days.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (days[mid]! <= day) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const keysOf = (p: Prepared): (string | number)[] => [...p.names.keys(), ...p.phrases];
+  const window = new WindowPostings();
+  let start = 0; // the window around report i is reports start .. end-1
+  let end = 0;
   let compared = 0;
   prepared.forEach((p, i) => {
-    const end = after(p.day + settings.windowDays); // reports i+1 .. end-1 are the later ones in the window
+    while (end < prepared.length && prepared[end]!.day <= p.day + settings.windowDays) window.add(keysOf(prepared[end]!), end++);
+    while (prepared[start]!.day < p.day - settings.windowDays) window.remove(keysOf(prepared[start++]!));
     if (end <= i + 1) return;
-    const start = after(p.day - settings.windowDays - 1);
     const candidates = new Set<number>();
     const common = new Set<string>();
-    const keys: (string | number)[] = [...p.names.keys(), ...p.phrases];
-    for (const key of keys) {
-      const list = postings.get(key)!;
-      const to = lowerBound(list, end);
-      if (to - lowerBound(list, start) > settings.commonInWindow) {
+    for (const key of keysOf(p)) {
+      const list = window.get(key);
+      if (list.length > settings.commonInWindow) {
         if (typeof key === "string") common.add(key);
         continue;
       }
-      for (let k = lowerBound(list, i + 1); k < to; k++) candidates.add(list[k]!);
+      for (let k = list.length - 1; k >= 0 && list[k]! > i; k--) candidates.add(list[k]!);
     }
     for (const j of [...candidates].sort((x, y) => x - y)) {
       compared++;
