@@ -4,8 +4,8 @@
  * articles and neighbours; a month page with its cards). A page's fingerprint is the hash of its
  * item and of the renderer (templates, filters, site settings): a page whose fingerprint is the
  * one the previous build wrote is already right, and only the others are rendered again. The
- * pages that stand alone (home, timeline, feeds, sitemap, search) show the whole archive and are
- * rendered every time: there are a dozen of them.
+ * pages that stand alone (home, archive, sources, feeds, sitemap, search) show the whole archive in
+ * short and are rendered every time: there are a dozen of them.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
@@ -13,11 +13,11 @@ import { join } from "node:path";
 import type { SiteData } from "./site-data.ts";
 
 /** The arrays of the site data that templates paginate over, one page per item. */
-export const COLLECTIONS = ["articles", "months", "years", "entities", "entityIndexes", "sourcePages", "events"] as const;
+export const COLLECTIONS = ["articles", "months", "years", "entities", "entityIndexes", "sourcePages", "events", "eventLists", "timelinePages", "undatedPages"] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
 /** The pages that are not paginated and are listed in the sitemap (collections.all before). */
-export const SINGLE_URLS = ["/", "/archive/", "/archive/undated/", "/events/", "/search/", "/sources/", "/timeline/"];
+export const SINGLE_URLS = ["/", "/archive/", "/search/", "/sources/"];
 
 export interface PlannedPage {
   collection: Collection;

@@ -17,18 +17,20 @@ import { cachedRecordParser } from "./record-cache.ts";
 import { loadArticles, type BuildProblem } from "./load-records.ts";
 import { relatedArticles } from "./related.ts";
 import { eventsReport, nameForms, siteEvents, type EventLink, type SiteEvent } from "../events/site.ts";
+import { linkPages, pageOfLabel, pageUrl, slices, type Link, type PageOf } from "./paginate.ts";
+
+export type { Link } from "./paginate.ts";
 
 /** Articles on the home page and in the feeds. */
 export const LATEST_COUNT = 20;
 /** Articles per page of a month in the archive. */
 export const MONTH_PAGE_SIZE = 25;
+/** Articles (and quotes) per page of a person, place, organisation or source, events per page of the list of events. */
+export const LIST_PAGE_SIZE = 100;
+/** Articles per page of the timeline, which breaks only between days. */
+export const TIMELINE_PAGE_SIZE = 500;
 /** Source name that ingest writes when the text does not tell the publisher. */
 export const UNKNOWN_SOURCE = "Unknown";
-
-export interface Link {
-  label: string;
-  url: string;
-}
 
 /** What a list of articles shows of each one. */
 export interface ArticleCard {
@@ -76,12 +78,17 @@ export interface QuoteCard {
 
 export type EntityKind = "person" | "place" | "organisation";
 
-export interface EntityPage {
+/** One page of a person, place or organisation: a slice of the articles naming it and of the quotes it is given. */
+export interface EntityPage extends PageOf {
   kind: EntityKind;
   name: string;
-  url: string;
-  articles: ArticleCard[]; // date order, undated last
-  quotes: QuoteCard[]; // quotes attributed to this name, in date order
+  firstUrl: string; // the name's first page, where everything links to
+  articles: ArticleCard[]; // this page's, in date order, undated last
+  quotes: QuoteCard[]; // this page's quotes attributed to this name, in date order
+  articleCount: number; // on all its pages
+  quoteCount: number;
+  articleFrom: number; // 1-based position of this page's first article among all of them
+  quoteFrom: number;
 }
 
 export interface EntityIndex {
@@ -91,12 +98,49 @@ export interface EntityIndex {
   entries: { name: string; url: string; count: number; quotes: number }[];
 }
 
-export interface SourcePage {
+/** One page of a source: a slice of what it published and of what is credited to it as the agency. */
+export interface SourcePage extends PageOf {
+  name: string;
+  firstUrl: string;
+  facts: SourceEntry | null;
+  articles: ArticleCard[]; // this page's, published by this source, date order
+  agencyArticles: ArticleCard[]; // this page's, credited to this source as the wire agency, date order
+  articleCount: number;
+  agencyCount: number;
+  articleFrom: number;
+  agencyFrom: number;
+}
+
+/** A source as the list of sources shows it. */
+export interface SourceSummary {
   name: string;
   url: string;
   facts: SourceEntry | null;
-  articles: ArticleCard[]; // published by this source, date order
-  agencyArticles: ArticleCard[]; // credited to this source as the wire agency, date order
+  articleCount: number;
+  agencyCount: number;
+}
+
+/** An event as lists show it. */
+export interface EventCard {
+  name: string;
+  url: string;
+  start: string;
+  dateLabel: string;
+  reports: number;
+  outletCount: number; // distinct outlets
+  outlets: string[]; // each report's outlet, oldest report first
+}
+
+export interface EventListPage extends PageOf {
+  events: EventCard[]; // oldest first
+  total: number;
+  from: number;
+}
+
+export interface UndatedPage extends PageOf {
+  articles: ArticleCard[];
+  total: number;
+  from: number;
 }
 
 export interface MonthPage {
@@ -139,6 +183,16 @@ export interface TimelineMonth {
   days: TimelineDay[];
 }
 
+/** A stretch of the timeline: whole days, about TIMELINE_PAGE_SIZE articles, with the events that began in them. */
+export interface TimelinePage extends PageOf {
+  label: string; // "3 January 2012 – 14 March 2012"
+  months: TimelineMonth[];
+  events: EventCard[];
+  entryCount: number;
+  total: number;
+  undated: number; // articles kept off the timeline for want of a date
+}
+
 export interface SiteData {
   articles: SiteArticle[]; // newest first, undated last
   chronological: SiteArticle[]; // oldest first, dated only
@@ -146,15 +200,18 @@ export interface SiteData {
   latest: SiteArticle[]; // the newest dated articles, for the home page and the feeds
   years: YearPage[]; // oldest first
   months: MonthPage[]; // every page of every month, oldest first
-  timeline: TimelineMonth[]; // oldest first
+  timelinePages: TimelinePage[]; // oldest first
   people: EntityPage[]; // by name
   places: EntityPage[];
   organisations: EntityPage[];
   /** People, places and organisations together: one template pages them all. */
   entities: EntityPage[];
   entityIndexes: EntityIndex[];
-  sourcePages: SourcePage[]; // by name, Unknown last
+  sourcePages: SourcePage[]; // every page of every source, by name, Unknown last
+  sourceList: SourceSummary[]; // by name, Unknown last
   events: SiteEvent[]; // events of two or more reports, oldest first
+  eventLists: EventListPage[]; // the list of events, page by page
+  undatedPages: UndatedPage[];
   /** The grouping with its evidence, written to .cache/events-report.json by the build. */
   eventsReport: object;
   /** The source registry by name (src/registry/sources.yaml). */
@@ -247,18 +304,101 @@ function entityPages(kind: EntityKind, section: string, articles: SiteArticle[],
   const urls = urlsFor(section, byName.keys());
   const pages = [...byName.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, e]) => ({
-      kind,
-      name,
-      url: urls.get(name)!,
-      articles: inDateOrder(e.articles).map(cardOf),
+    .flatMap(([name, e]) => {
+      const firstUrl = urls.get(name)!;
+      const articles = slices(inDateOrder(e.articles), LIST_PAGE_SIZE);
       // Stable sort: quotes of one article keep their order in the text.
-      quotes: inDateOrder(e.quotes.map((q) => ({ ...q, date: q.article.date, time: q.article.time, slug: q.article.slug }))).map((q) => ({
-        text: q.text,
-        article: cardOf(q.article),
-      })),
-    }));
+      const quotes = slices(inDateOrder(e.quotes.map((q) => ({ ...q, date: q.article.date, time: q.article.time, slug: q.article.slug }))), LIST_PAGE_SIZE);
+      const pageCount = Math.max(articles.length, quotes.length);
+      const named = Array.from({ length: pageCount }, (_, k): EntityPage => ({
+        kind,
+        name,
+        firstUrl,
+        pageNumber: k + 1,
+        pageCount,
+        url: pageUrl(firstUrl, k + 1),
+        prev: null,
+        next: null,
+        articles: (articles[k] ?? []).map(cardOf),
+        quotes: (quotes[k] ?? []).map((q) => ({ text: q.text, article: cardOf(q.article) })),
+        articleCount: e.articles.length,
+        quoteCount: e.quotes.length,
+        articleFrom: k * LIST_PAGE_SIZE + 1,
+        quoteFrom: k * LIST_PAGE_SIZE + 1,
+      }));
+      return linkPages(named, (p) => pageOfLabel(p));
+    });
   return { pages, urls };
+}
+
+function sourcePages(site: SiteArticle[], urls: Map<string, string>, registry: Record<string, SourceEntry>): SourcePage[] {
+  const published = new Map<string, SiteArticle[]>();
+  const credited = new Map<string, SiteArticle[]>();
+  const add = (map: Map<string, SiteArticle[]>, name: string, a: SiteArticle) => (map.get(name) ?? map.set(name, []).get(name)!).push(a);
+  for (const a of site) {
+    add(published, a.source, a);
+    if (a.agency) add(credited, a.agency, a);
+  }
+  return [...urls.entries()]
+    .sort(([a], [b]) => Number(a === UNKNOWN_SOURCE) - Number(b === UNKNOWN_SOURCE) || a.localeCompare(b))
+    .flatMap(([name, firstUrl]) => {
+      const own = published.get(name) ?? [];
+      const agency = credited.get(name) ?? [];
+      const articles = slices(inDateOrder(own), LIST_PAGE_SIZE);
+      const agencyArticles = slices(inDateOrder(agency), LIST_PAGE_SIZE);
+      const pageCount = Math.max(articles.length, agencyArticles.length);
+      const pages = Array.from({ length: pageCount }, (_, k): SourcePage => ({
+        name,
+        firstUrl,
+        facts: registry[name] ?? null,
+        pageNumber: k + 1,
+        pageCount,
+        url: pageUrl(firstUrl, k + 1),
+        prev: null,
+        next: null,
+        articles: (articles[k] ?? []).map(cardOf),
+        agencyArticles: (agencyArticles[k] ?? []).map(cardOf),
+        articleCount: own.length,
+        agencyCount: agency.length,
+        articleFrom: k * LIST_PAGE_SIZE + 1,
+        agencyFrom: k * LIST_PAGE_SIZE + 1,
+      }));
+      return linkPages(pages, (p) => pageOfLabel(p));
+    });
+}
+
+function eventCard(e: SiteEvent): EventCard {
+  return { name: e.name, url: e.url, start: e.start, dateLabel: e.dateLabel, reports: e.summary.reports, outletCount: e.summary.outlets, outlets: e.reports.map((r) => r.outlet) };
+}
+
+function eventLists(events: SiteEvent[]): EventListPage[] {
+  const parts = slices(events.map(eventCard), LIST_PAGE_SIZE);
+  const pages = parts.map((list, k): EventListPage => ({
+    pageNumber: k + 1,
+    pageCount: parts.length,
+    url: pageUrl("/events/", k + 1),
+    prev: null,
+    next: null,
+    events: list,
+    total: events.length,
+    from: k * LIST_PAGE_SIZE + 1,
+  }));
+  return linkPages(pages, (p) => pageOfLabel(p));
+}
+
+function undatedPages(undated: SiteArticle[]): UndatedPage[] {
+  const parts = slices(undated, LIST_PAGE_SIZE);
+  const pages = parts.map((list, k): UndatedPage => ({
+    pageNumber: k + 1,
+    pageCount: parts.length,
+    url: pageUrl("/archive/undated/", k + 1),
+    prev: null,
+    next: null,
+    articles: list.map(cardOf),
+    total: undated.length,
+    from: k * LIST_PAGE_SIZE + 1,
+  }));
+  return linkPages(pages, (p) => pageOfLabel(p));
 }
 
 function monthPages(chronological: SiteArticle[], pageSize: number): MonthPage[] {
@@ -315,16 +455,52 @@ function yearPages(months: MonthPage[]): YearPage[] {
   return list;
 }
 
-function timelineOf(chronological: SiteArticle[]): TimelineMonth[] {
-  const months: TimelineMonth[] = [];
+/** The timeline in pages of whole days, each about `size` articles (a day longer than that is a page of its own). */
+function timelinePages(chronological: SiteArticle[], undated: number, events: SiteEvent[], size: number): TimelinePage[] {
+  const days: SiteArticle[][] = [];
   for (const a of chronological) {
-    let month = months.at(-1);
-    if (month?.month !== a.month) months.push((month = { month: a.month!, label: monthLabel(a.month!), days: [] }));
-    let day = month.days.at(-1);
-    if (day?.date !== a.date) month.days.push((day = { date: a.date!, label: dayLabel(a.date!), entries: [] }));
-    day.entries.push(cardOf(a));
+    const day = days.at(-1);
+    if (day && day[0]!.date === a.date) day.push(a);
+    else days.push([a]);
   }
-  return months;
+  const groups: SiteArticle[][][] = [];
+  let count = 0;
+  for (const day of days) {
+    if (!groups.length || (count > 0 && count + day.length > size)) {
+      groups.push([]);
+      count = 0;
+    }
+    groups.at(-1)!.push(day);
+    count += day.length;
+  }
+  if (!groups.length) groups.push([]);
+  const cards = events.filter((e) => e.start).map(eventCard);
+  const pages = groups.map((group, k): TimelinePage => {
+    const months: TimelineMonth[] = [];
+    for (const day of group) {
+      const first = day[0]!;
+      let month = months.at(-1);
+      if (month?.month !== first.month) months.push((month = { month: first.month!, label: monthLabel(first.month!), days: [] }));
+      month.days.push({ date: first.date!, label: dayLabel(first.date!), entries: day.map(cardOf) });
+    }
+    const from = group[0]?.[0]?.date ?? "";
+    const to = group.at(-1)?.[0]?.date ?? "";
+    return {
+      pageNumber: k + 1,
+      pageCount: groups.length,
+      url: pageUrl("/timeline/", k + 1),
+      prev: null,
+      next: null,
+      label: from ? (from === to ? dayLabel(from) : `${dayLabel(from)} – ${dayLabel(to)}`) : "",
+      months,
+      // The events that began in these days (an event is listed once, where it began).
+      events: cards.filter((e) => e.start >= from && e.start <= to),
+      entryCount: group.reduce((n, d) => n + d.length, 0),
+      total: chronological.length,
+      undated,
+    };
+  });
+  return linkPages(pages, (p) => p.label);
 }
 
 export interface SiteDataOptions {
@@ -395,35 +571,28 @@ export function buildSiteData(articles: Article[], problems: BuildProblem[] = []
     a.related = (related.get(a.slug) ?? []).map((r) => ({ ...cardOf(bySlug.get(r.slug)!), shared: r.shared }));
   }
 
-  const sourcePages: SourcePage[] = [...sourceUrls.entries()]
-    .sort(([a], [b]) => Number(a === UNKNOWN_SOURCE) - Number(b === UNKNOWN_SOURCE) || a.localeCompare(b))
-    .map(([name, url]) => ({
-      name,
-      url,
-      facts: registry[name] ?? null,
-      articles: inDateOrder(site.filter((a) => a.source === name)).map(cardOf),
-      agencyArticles: inDateOrder(site.filter((a) => a.agency === name)).map(cardOf),
-    }));
+  const sources = sourcePages(site, sourceUrls, registry);
 
   const months = monthPages(chronological, MONTH_PAGE_SIZE);
   const indexOf = (kind: EntityKind, title: string, url: string, pages: EntityPage[]): EntityIndex => ({
     kind,
     title,
     url,
-    entries: pages.map((p) => ({ name: p.name, url: p.url, count: p.articles.length, quotes: p.quotes.length })),
+    entries: pages.filter((p) => p.pageNumber === 1).map((p) => ({ name: p.name, url: p.url, count: p.articleCount, quotes: p.quoteCount })),
   });
   // Events: reports of the same event grouped and compared outlet by outlet (src/events/).
   const events = siteEvents(site, nameForms(loadRegistries().entities));
   for (const a of site) a.eventLink = events.byArticle.get(a.slug) ?? null;
 
+  const undated = site.filter((a) => a.date === null);
   return {
     articles: site,
     chronological,
-    undated: site.filter((a) => a.date === null),
+    undated,
     latest: site.filter((a) => a.date !== null).slice(0, LATEST_COUNT),
     years: yearPages(months),
     months,
-    timeline: timelineOf(chronological),
+    timelinePages: timelinePages(chronological, undated.length, events.events, TIMELINE_PAGE_SIZE),
     people: people.pages,
     places: places.pages,
     organisations: organisations.pages,
@@ -433,8 +602,13 @@ export function buildSiteData(articles: Article[], problems: BuildProblem[] = []
       indexOf("place", "Places", "/places/", places.pages),
       indexOf("organisation", "Organisations", "/organisations/", organisations.pages),
     ],
-    sourcePages,
+    sourcePages: sources,
+    sourceList: sources
+      .filter((p) => p.pageNumber === 1)
+      .map((p) => ({ name: p.name, url: p.url, facts: p.facts, articleCount: p.articleCount, agencyCount: p.agencyCount })),
     events: events.events,
+    eventLists: eventLists(events.events),
+    undatedPages: undatedPages(undated),
     eventsReport: eventsReport(events),
     sources: registry,
     rawDir: rawDir && existsSync(rawDir) ? rawDir : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildSiteData, MONTH_PAGE_SIZE } from "../../src/build/site-data.ts";
+import { buildSiteData, LIST_PAGE_SIZE, MONTH_PAGE_SIZE, TIMELINE_PAGE_SIZE } from "../../src/build/site-data.ts";
 import { relatedArticles } from "../../src/build/related.ts";
 import { atomFeed, jsonFeed } from "../../src/build/feeds.ts";
 import type { Article } from "../../src/record.ts";
@@ -57,7 +57,9 @@ describe("the archive by month", () => {
     const data = buildSiteData([article("a", { date: "2022-02-09" }), article("b", { date: null, date_basis: "unknown", date_confidence: "low" }), article("c", { date: "2022-02-11" })], [], noSources);
     expect(data.undated.map((a) => a.slug)).toEqual(["b"]);
     expect(data.months.flatMap((m) => m.articles.map((a) => a.url))).not.toContain("/articles/b/");
-    expect(data.timeline.flatMap((m) => m.days.flatMap((d) => d.entries.map((e) => e.url)))).toEqual(["/articles/a/", "/articles/c/"]);
+    expect(data.timelinePages.flatMap((p) => p.months.flatMap((m) => m.days.flatMap((d) => d.entries.map((e) => e.url))))).toEqual(["/articles/a/", "/articles/c/"]);
+    expect(data.timelinePages.map((p) => [p.url, p.undated])).toEqual([["/timeline/", 1]]);
+    expect(data.undatedPages.map((p) => [p.url, p.articles.map((a) => a.url)])).toEqual([["/archive/undated/", ["/articles/b/"]]]);
     const a = data.articles.find((x) => x.slug === "a")!;
     expect(a.next?.url).toBe("/articles/c/");
     expect(data.articles.find((x) => x.slug === "b")!.inferred).toBe(false);
@@ -97,6 +99,55 @@ describe("people, places and sources", () => {
     ]);
     expect(data.sourcePages[0]!.agencyArticles.map((a) => a.url)).toEqual(["/articles/a/"]);
     expect(data.articles[0]!.agencyUrl).toBe("/sources/reuters/");
+  });
+});
+
+describe("long lists in pages", () => {
+  // 2.5 pages' worth of articles over 60 days, all naming one person, quoting her twice each, from one source.
+  const n = Math.round(LIST_PAGE_SIZE * 2.5);
+  const day = (i: number) => new Date(Date.UTC(2022, 0, 1 + Math.floor((i * 60) / n))).toISOString().slice(0, 10);
+  const many = Array.from({ length: n }, (_, i) =>
+    article(`a${String(i).padStart(4, "0")}`, {
+      date: day(i),
+      source: "Reuters",
+      people: ["Liz Truss"],
+      quotes: [{ speaker: "Liz Truss", text: `one ${i}` }, { speaker: "Liz Truss", text: `two ${i}` }],
+    }),
+  );
+  const data = buildSiteData(many, [], noSources);
+  const inOrder = many.map((a) => `/articles/${a.slug}/`);
+
+  it("splits a person named in many articles into linked pages that together list every article and quote once", () => {
+    const pages = data.people.filter((p) => p.name === "Liz Truss");
+    expect(pages.map((p) => p.url)).toEqual(["/people/liz-truss/", "/people/liz-truss/page-2/", "/people/liz-truss/page-3/", "/people/liz-truss/page-4/", "/people/liz-truss/page-5/"]);
+    expect(pages.flatMap((p) => p.articles.map((a) => a.url))).toEqual(inOrder);
+    expect(pages.flatMap((p) => p.quotes)).toHaveLength(2 * n);
+    expect(pages.every((p) => p.articles.length <= LIST_PAGE_SIZE && p.quotes.length <= LIST_PAGE_SIZE)).toBe(true);
+    expect(pages.map((p) => [p.articleCount, p.quoteCount, p.pageCount, p.firstUrl])).toEqual(pages.map(() => [n, 2 * n, 5, "/people/liz-truss/"]));
+    pages.forEach((p, i) => {
+      expect(p.prev?.url).toBe(pages[i - 1]?.url);
+      expect(p.next?.url).toBe(pages[i + 1]?.url);
+    });
+    expect(data.entityIndexes[0]!.entries).toEqual([{ name: "Liz Truss", url: "/people/liz-truss/", count: n, quotes: 2 * n }]);
+  });
+
+  it("splits a source's articles into pages and lists the source once", () => {
+    const pages = data.sourcePages.filter((p) => p.name === "Reuters");
+    expect(pages.map((p) => p.url)).toEqual(["/sources/reuters/", "/sources/reuters/page-2/", "/sources/reuters/page-3/"]);
+    expect(pages.flatMap((p) => p.articles.map((a) => a.url))).toEqual(inOrder);
+    expect(data.sourceList).toEqual([{ name: "Reuters", url: "/sources/reuters/", facts: null, articleCount: n, agencyCount: 0 }]);
+  });
+
+  it("breaks the timeline only between days, each page about TIMELINE_PAGE_SIZE articles", () => {
+    const big = Array.from({ length: TIMELINE_PAGE_SIZE * 2 + 7 }, (_, i) => article(`t${String(i).padStart(5, "0")}`, { date: new Date(Date.UTC(2020, 0, 1 + Math.floor(i / 9))).toISOString().slice(0, 10) }));
+    const pages = buildSiteData(big, [], noSources).timelinePages;
+    expect(pages.length).toBe(3);
+    expect(pages.map((p) => p.url)).toEqual(["/timeline/", "/timeline/page-2/", "/timeline/page-3/"]);
+    const days = pages.map((p) => p.months.flatMap((m) => m.days.map((d) => d.date)));
+    for (let k = 1; k < days.length; k++) expect(days[k]![0]! > days[k - 1]!.at(-1)!).toBe(true);
+    expect(pages.every((p) => p.entryCount <= TIMELINE_PAGE_SIZE)).toBe(true);
+    expect(pages.reduce((s, p) => s + p.entryCount, 0)).toBe(big.length);
+    expect(pages[1]!.prev).toEqual({ label: pages[0]!.label, url: "/timeline/" });
   });
 });
 
