@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { renderMarkdown } from "./src/build/render-body.ts";
 import { loadSiteData } from "./src/build/site-data.ts";
 import { renderInput } from "./src/build/render-input.ts";
-import { COLLECTIONS, sitemapEntries } from "./src/build/render-plan.ts";
+import { COLLECTIONS, SITEMAP_URLS, sitemapEntries, sitemapParts } from "./src/build/render-plan.ts";
 import { registerFilters } from "./src/build/filters.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Eleventy ships no types for its config object
@@ -28,7 +28,10 @@ export default function (eleventyConfig: any) {
   const data = () => (input ? input.data : loadSiteData(articlesDir));
   eleventyConfig.addGlobalData("archive", () => data() ?? {});
   eleventyConfig.addGlobalData("pages", () => input?.pages ?? Object.fromEntries(COLLECTIONS.map((c) => [c, data()![c]])));
-  eleventyConfig.addGlobalData("sitemap", () => input?.sitemap ?? sitemapEntries(data()!));
+  const sitemap = () => input?.sitemap ?? sitemapEntries(data()!);
+  eleventyConfig.addGlobalData("sitemap", sitemap);
+  // Over 50,000 URLs, sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml, ... (ARCHIVE_SITEMAP_URLS sets the limit, for tests).
+  eleventyConfig.addGlobalData("sitemapParts", () => sitemapParts(sitemap(), Number(process.env["ARCHIVE_SITEMAP_URLS"] ?? SITEMAP_URLS)));
   // A chunk of paginated pages (src/build/render-pages.ts) renders those and nothing else.
   // https://www.11ty.dev/docs/config-preprocessors/
   if (input && !input.data) eleventyConfig.addPreprocessor("chunk-only", "njk", (tmpl: { pagination?: unknown }) => (tmpl.pagination ? undefined : false));

@@ -71,6 +71,17 @@ export function sitemapEntries(data: SiteData): SitemapEntry[] {
   return entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
+/** The most URLs one sitemap may list (sitemaps.org); a site with more gets a sitemap index. */
+export const SITEMAP_URLS = 50_000;
+
+/** The sitemaps a sitemap index lists (sitemap-1.xml, ...), or none when one sitemap holds every URL. */
+export function sitemapParts(entries: SitemapEntry[], limit = SITEMAP_URLS): SitemapEntry[][] {
+  if (entries.length <= limit) return [];
+  const parts: SitemapEntry[][] = [];
+  for (let i = 0; i < entries.length; i += limit) parts.push(entries.slice(i, i + limit));
+  return parts;
+}
+
 function filesUnder(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as { name: string; parentPath: string; isFile(): boolean }[])
     .filter((e) => e.isFile())

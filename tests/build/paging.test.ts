@@ -1,6 +1,8 @@
 /**
  * Long lists on the built site: a person quoted more often than one page holds gets pages that
- * link on to each other, that together list every article and quote once, and that the sitemap lists.
+ * link on to each other, that together list every article and quote once, and that the sitemap
+ * lists; a sitemap over its limit of URLs becomes an index of sitemaps (the limit is lowered here
+ * from 50,000 to 200, so that 300 articles pass it).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,8 +14,9 @@ import { runIngest } from "../../src/cli/ingest.ts";
 import { writeArchive } from "../../src/bench/generate.ts";
 import { parseRecordFile } from "../../src/record-file.ts";
 import { loadRegistries } from "../../src/registry.ts";
-import { linksIn, read, resolveLink, type BuiltSite } from "./built-site.ts";
+import { htmlPages, linksIn, pathOf, read, resolveLink, type BuiltSite } from "./built-site.ts";
 
+const SITEMAP_LIMIT = 200;
 let dir: string;
 let site: BuiltSite;
 
@@ -21,7 +24,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "paging-"));
   writeArchive(dir, 300, loadRegistries(), 3);
   expect(runIngest({ input: join(dir, "raw"), output: dir, reportFile: null, quiet: true })).toBe(0);
-  const result = await buildSite({ articlesDir: dir, outDir: join(dir, "_site") });
+  process.env["ARCHIVE_SITEMAP_URLS"] = String(SITEMAP_LIMIT);
+  const result = await buildSite({ articlesDir: dir, outDir: join(dir, "_site") }).finally(() => delete process.env["ARCHIVE_SITEMAP_URLS"]);
   expect(result.errors).toEqual([]);
   site = { dir: join(dir, "_site"), prefix: "/" };
 }, 180_000);
@@ -69,6 +73,28 @@ describe("a person named and quoted more than a page holds", () => {
     const blockquotes = pages.reduce((n, p) => n + (read(site, p).match(/<blockquote>/g)?.length ?? 0), 0);
     expect(blockquotes).toBe(quotes);
     expect(read(site, pages[1]!)).toContain(`page 2 of ${pages.length}`);
-    expect(read(site, "sitemap.xml")).toContain(`${href}page-2/</loc>`);
+    expect(sitemapUrls()).toContain(`https://example.org${href}page-2/`);
+  });
+});
+
+/** The URLs of the sitemap index's sitemaps, each checked to hold no more than the limit. */
+function sitemapUrls(): string[] {
+  const index = read(site, "sitemap.xml");
+  expect(index).toContain("<sitemapindex");
+  const parts = [...index.matchAll(/<sitemap><loc>https:\/\/example\.org\/(sitemap-\d+\.xml)<\/loc><\/sitemap>/g)].map((m) => m[1]!);
+  expect(parts[0]).toBe("sitemap-1.xml");
+  return parts.flatMap((part) => {
+    const urls = [...read(site, part).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(urls.length).toBeLessThanOrEqual(SITEMAP_LIMIT);
+    return urls;
+  });
+}
+
+describe("a sitemap over its limit of URLs", () => {
+  it("is an index of sitemaps that together list every page once", () => {
+    const urls = sitemapUrls();
+    expect(new Set(urls).size).toBe(urls.length);
+    const pages = htmlPages(site).filter((f) => f !== "404.html").map((f) => `https://example.org${pathOf(f)}`);
+    expect([...urls].sort()).toEqual([...pages].sort());
   });
 });
