@@ -16,7 +16,8 @@ import { renderBodies, renderBodiesSync, renderMarkdown } from "./render-body.ts
 import { cachedRecordParser } from "./record-cache.ts";
 import { loadArticles, type BuildProblem } from "./load-records.ts";
 import { relatedArticles } from "./related.ts";
-import { eventsReport, nameForms, siteEvents, type EventLink, type SiteEvent } from "../events/site.ts";
+import { eventsReport, nameForms, siteEvents, type EventLink, type SiteEvent, type SiteEvents } from "../events/site.ts";
+import { dayLabel, eventArticle, eventsAside } from "./site-events.ts";
 import { linkPages, pageOfLabel, pageUrl, slices, type Link, type PageOf } from "./paginate.ts";
 
 export type { Link } from "./paginate.ts";
@@ -248,7 +249,6 @@ export function compareArticles(a: Article, b: Article): number {
   return a.slug.localeCompare(b.slug);
 }
 
-const dayLabel = (iso: string) => format(parseISO(iso), "d MMMM yyyy");
 const monthLabel = (ym: string) => format(parseISO(`${ym}-01`), "MMMM yyyy");
 
 /**
@@ -511,9 +511,40 @@ export interface SiteDataOptions {
   render?: (markdown: string) => string;
 }
 
-export function buildSiteData(articles: Article[], problems: BuildProblem[] = [], options: SiteDataOptions = {}): SiteData {
+/** The source registry by name. */
+function registryOf(sources: SourceEntry[]): Record<string, SourceEntry> {
   const registry: Record<string, SourceEntry> = {};
-  for (const s of options.sources ?? loadRegistries().sources) registry[s.name] = s;
+  for (const s of sources) registry[s.name] = s;
+  return registry;
+}
+
+/** Every publisher's and agency's page URL. */
+function sourceUrlsOf(articles: readonly Article[]): Map<string, string> {
+  return urlsFor("sources", articles.flatMap((a) => (a.agency ? [a.source, a.agency] : [a.source])));
+}
+
+type SiteDataWithoutEvents = Omit<SiteData, "events" | "eventLists" | "eventsReport" | "timelinePages">;
+
+/** The site data from checked records, events computed here (prepareSiteData works them out beside the rest). */
+export function buildSiteData(articles: Article[], problems: BuildProblem[] = [], options: SiteDataOptions = {}): SiteData {
+  const data = siteDataWithoutEvents(articles, problems, options);
+  return withEvents(data, siteEvents(data.articles, nameForms(loadRegistries().entities)));
+}
+
+/** The events' part of the site data: each article's link to its event, the event pages and lists, the timeline (which shows them). */
+function withEvents(data: SiteDataWithoutEvents, events: SiteEvents): SiteData {
+  for (const a of data.articles) a.eventLink = events.byArticle.get(a.slug) ?? null;
+  return {
+    ...data,
+    timelinePages: timelinePages(data.chronological, data.undated.length, events.events, TIMELINE_PAGE_SIZE),
+    events: events.events,
+    eventLists: eventLists(events.events),
+    eventsReport: eventsReport(events),
+  };
+}
+
+function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], options: SiteDataOptions): SiteDataWithoutEvents {
+  const registry = registryOf(options.sources ?? loadRegistries().sources);
   const rawDir = options.articlesDir ? join(options.articlesDir, "raw") : null;
 
   const sorted = [...articles].sort(compareArticles);
@@ -555,7 +586,7 @@ export function buildSiteData(articles: Article[], problems: BuildProblem[] = []
   const people = entityPages("person", "people", site, (a) => a.people, true);
   const places = entityPages("place", "places", site, (a) => a.places, false);
   const organisations = entityPages("organisation", "organisations", site, (a) => a.organisations, false);
-  const sourceUrls = urlsFor("sources", site.flatMap((a) => (a.agency ? [a.source, a.agency] : [a.source])));
+  const sourceUrls = sourceUrlsOf(site);
   const links = (names: readonly string[], urls: Map<string, string>) => names.map((name) => ({ label: name, url: urls.get(name)! }));
 
   const bySlug = new Map(site.map((a) => [a.slug, a]));
@@ -580,10 +611,6 @@ export function buildSiteData(articles: Article[], problems: BuildProblem[] = []
     url,
     entries: pages.filter((p) => p.pageNumber === 1).map((p) => ({ name: p.name, url: p.url, count: p.articleCount, quotes: p.quoteCount })),
   });
-  // Events: reports of the same event grouped and compared outlet by outlet (src/events/).
-  const events = siteEvents(site, nameForms(loadRegistries().entities));
-  for (const a of site) a.eventLink = events.byArticle.get(a.slug) ?? null;
-
   const undated = site.filter((a) => a.date === null);
   return {
     articles: site,
@@ -592,7 +619,6 @@ export function buildSiteData(articles: Article[], problems: BuildProblem[] = []
     latest: site.filter((a) => a.date !== null).slice(0, LATEST_COUNT),
     years: yearPages(months),
     months,
-    timelinePages: timelinePages(chronological, undated.length, events.events, TIMELINE_PAGE_SIZE),
     people: people.pages,
     places: places.pages,
     organisations: organisations.pages,
@@ -606,10 +632,7 @@ export function buildSiteData(articles: Article[], problems: BuildProblem[] = []
     sourceList: sources
       .filter((p) => p.pageNumber === 1)
       .map((p) => ({ name: p.name, url: p.url, facts: p.facts, articleCount: p.articleCount, agencyCount: p.agencyCount })),
-    events: events.events,
-    eventLists: eventLists(events.events),
     undatedPages: undatedPages(undated),
-    eventsReport: eventsReport(events),
     sources: registry,
     rawDir: rawDir && existsSync(rawDir) ? rawDir : null,
     problems,
@@ -627,9 +650,12 @@ function readRecords(articlesDir: string): ReturnType<typeof loadArticles> {
 }
 
 /** The site data from checked records and their bodies' HTML (in the same order), remembered for this folder. */
-function assemble(articlesDir: string, { articles, problems }: ReturnType<typeof loadArticles>, html: string[]): SiteData {
+function assemble(articlesDir: string, { articles, problems }: ReturnType<typeof loadArticles>, html: string[]): SiteDataWithoutEvents {
   const byBody = new Map(articles.map((a, i) => [a.body, html[i]!]));
-  const data = buildSiteData(articles, problems, { articlesDir, render: (md) => byBody.get(md) ?? renderMarkdown(md) });
+  return siteDataWithoutEvents(articles, problems, { articlesDir, render: (md) => byBody.get(md) ?? renderMarkdown(md) });
+}
+
+function remember(articlesDir: string, data: SiteData): SiteData {
   memo.set(articlesDir, data);
   return data;
 }
@@ -639,7 +665,8 @@ export function loadSiteData(articlesDir: string): SiteData {
   const known = memo.get(articlesDir);
   if (known) return known;
   const loaded = readRecords(articlesDir);
-  return assemble(articlesDir, loaded, renderBodiesSync(loaded.articles.map((a) => a.body))); // unchanged bodies come from the render cache
+  const data = assemble(articlesDir, loaded, renderBodiesSync(loaded.articles.map((a) => a.body))); // unchanged bodies come from the render cache
+  return remember(articlesDir, withEvents(data, siteEvents(data.articles, nameForms(loadRegistries().entities))));
 }
 
 /** The same as loadSiteData, with every body rendered once: from the render cache, or on worker threads. */
@@ -647,8 +674,17 @@ export async function prepareSiteData(articlesDir: string): Promise<SiteData> {
   const known = memo.get(articlesDir);
   if (known) return known;
   const loaded = readRecords(articlesDir);
+  const registries = loadRegistries();
+  const sourceUrls = sourceUrlsOf(loaded.articles);
+  const registry = registryOf(registries.sources);
+  const events = eventsAside(
+    loaded.articles.map((a) => eventArticle(a, sourceUrls, registry)),
+    nameForms(registries.entities),
+  );
+  events.catch(() => undefined); // its failure is thrown where it is awaited, below, not as an unhandled rejection meanwhile
   const { html } = await renderBodies(loaded.articles.map((a) => a.body));
-  return assemble(articlesDir, loaded, html);
+  const data = assemble(articlesDir, loaded, html);
+  return remember(articlesDir, withEvents(data, await events));
 }
 
 export function forgetSiteData(): void {

@@ -11,7 +11,7 @@ import { compareCoverage, type Coverage, type ReportCoverage } from "./compare.t
 import type { NameForms } from "./name.ts";
 
 /** What the event pages need of an article; the site's articles have all of it. */
-export interface EventArticle extends Article {
+export interface EventArticle extends Pick<Article, "slug" | "title" | "date" | "source" | "people" | "places" | "organisations" | "quotes" | "body" | "event"> {
   url: string;
   dateLabel: string;
   sourceUrl?: string;

@@ -1,0 +1,52 @@
+/**
+ * The archive's events, worked out beside the rest of the site data. Grouping a large archive
+ * compares tens of thousands of reports and allocates as it goes: on a worker thread it has a heap
+ * of its own (the main heap, which holds every article's text and HTML, is not collected over and
+ * over meanwhile) and runs on the other core while the bodies render and the pages are assembled.
+ */
+import { Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { format, parseISO } from "date-fns";
+import type { Article } from "../record.ts";
+import type { SourceEntry } from "../registry.ts";
+import { siteEvents, type EventArticle, type SiteEvents } from "../events/site.ts";
+import type { NameForms } from "../events/name.ts";
+
+/** Below this many articles a thread costs more than it saves. */
+const ASIDE_FROM = 500;
+
+export const dayLabel = (iso: string) => format(parseISO(iso), "d MMMM yyyy");
+
+/** An article as the event pages show it, from its record: the same fields the site's article has. */
+export function eventArticle(a: Article, sourceUrls: Map<string, string>, registry: Record<string, SourceEntry>): EventArticle {
+  return {
+    slug: a.slug,
+    title: a.title,
+    date: a.date,
+    source: a.source,
+    people: a.people,
+    places: a.places,
+    organisations: a.organisations,
+    quotes: a.quotes,
+    body: a.body,
+    event: a.event,
+    url: `/articles/${a.slug}/`,
+    dateLabel: a.date ? dayLabel(a.date) : "Undated",
+    sourceUrl: sourceUrls.get(a.source)!,
+    sourceFacts: registry[a.source] ?? null,
+  };
+}
+
+/** The events of `articles`, on a worker thread when the archive is large enough and there is a core to spare. */
+export function eventsAside(articles: EventArticle[], forms: NameForms): Promise<SiteEvents> {
+  if (articles.length < ASIDE_FROM || availableParallelism() < 2) return Promise.resolve(siteEvents(articles, forms));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./events-worker.mjs", import.meta.url), { workerData: { articles, forms } });
+    worker.once("message", (result: SiteEvents) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`the events worker stopped (exit ${code}) before it answered`)));
+  });
+}

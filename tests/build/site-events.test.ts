@@ -1,0 +1,30 @@
+/** The events worked out on a worker thread (prepareSiteData) are the events worked out in place (buildSiteData). */
+import { describe, expect, it } from "vitest";
+import { generator } from "../../src/bench/generate.ts";
+import { ingestArchive } from "../../src/ingest/archive.ts";
+import { loadRegistries } from "../../src/registry.ts";
+import { eventArticle, eventsAside } from "../../src/build/site-events.ts";
+import { nameForms, siteEvents } from "../../src/events/site.ts";
+import type { Article } from "../../src/record.ts";
+
+describe("events beside the rest of the site data", () => {
+  it("on a worker thread, are the events of the same articles grouped in place", async () => {
+    const registries = loadRegistries();
+    const gen = generator(registries, 5);
+    // Enough articles for the worker (500 and more), dated over a few months so that many share events.
+    const files = Array.from({ length: 600 }, (_, i) => {
+      const { name, text } = gen.article(i);
+      return { path: `raw/${name}`, bytes: new TextEncoder().encode(text.replace(/\b20(1\d|2[0-5])\b/g, "2022")) };
+    });
+    const ingested = ingestArchive(files, registries);
+    const articles = ingested.articles.map((a) => ({ ...a.record, body: a.body, file: `${a.record.slug}.md` }) as Article);
+    expect(articles.length).toBe(600);
+    const registry = Object.fromEntries(registries.sources.map((s) => [s.name, s]));
+    const inputs = articles.map((a) => eventArticle(a, new Map(articles.map((x) => [x.source, `/sources/${x.source}/`])), registry));
+    const forms = nameForms(registries.entities);
+    const aside = await eventsAside(inputs, forms);
+    const here = siteEvents(inputs, forms);
+    expect(here.events.length).toBeGreaterThan(5);
+    expect(aside).toEqual(here);
+  }, 120_000);
+});
