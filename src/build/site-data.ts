@@ -16,7 +16,7 @@ import { renderBodies, renderBodiesSync, renderMarkdown } from "./render-body.ts
 import { cachedRecordParser } from "./record-cache.ts";
 import { loadArticles, type BuildProblem } from "./load-records.ts";
 import { relatedArticles } from "./related.ts";
-import { eventsReport, nameForms, siteEvents, type EventLink, type SiteEvent, type SiteEvents } from "../events/site.ts";
+import { eventsReport, nameForms, siteEvents, type EventArticle, type EventLink, type SiteEvent, type SiteEvents } from "../events/site.ts";
 import { dayLabel, eventArticle, eventsAside } from "./site-events.ts";
 import { linkPages, pageOfLabel, pageUrl, slices, type Link, type PageOf } from "./paginate.ts";
 
@@ -48,7 +48,8 @@ export interface RelatedCard extends ArticleCard {
   shared: string[];
 }
 
-export interface SiteArticle extends Article {
+/** An article as its pages show it: the record without its Markdown body (pages show the HTML; nothing else reads the body again). */
+export interface SiteArticle extends Omit<Article, "body"> {
   html: string;
   summary: string;
   url: string;
@@ -284,7 +285,7 @@ function cardOf(a: SiteArticle): ArticleCard {
   return { title: a.title, url: a.url, date: a.date, dateLabel: a.dateLabel, inferred: a.inferred, source: a.source, summary: a.summary };
 }
 
-function entityPages(kind: EntityKind, section: string, articles: SiteArticle[], namesOf: (a: Article) => readonly string[], speakers: boolean): {
+function entityPages(kind: EntityKind, section: string, articles: SiteArticle[], namesOf: (a: SiteArticle) => readonly string[], speakers: boolean): {
   pages: EntityPage[];
   urls: Map<string, string>;
 } {
@@ -519,7 +520,7 @@ function registryOf(sources: SourceEntry[]): Record<string, SourceEntry> {
 }
 
 /** Every publisher's and agency's page URL. */
-function sourceUrlsOf(articles: readonly Article[]): Map<string, string> {
+function sourceUrlsOf(articles: readonly Pick<Article, "source" | "agency">[]): Map<string, string> {
   return urlsFor("sources", articles.flatMap((a) => (a.agency ? [a.source, a.agency] : [a.source])));
 }
 
@@ -528,7 +529,13 @@ type SiteDataWithoutEvents = Omit<SiteData, "events" | "eventLists" | "eventsRep
 /** The site data from checked records, events computed here (prepareSiteData works them out beside the rest). */
 export function buildSiteData(articles: Article[], problems: BuildProblem[] = [], options: SiteDataOptions = {}): SiteData {
   const data = siteDataWithoutEvents(articles, problems, options);
-  return withEvents(data, siteEvents(data.articles, nameForms(loadRegistries().entities)));
+  return withEvents(data, siteEvents(eventInputs(articles, data.sources), nameForms(loadRegistries().entities)));
+}
+
+/** The articles as the events see them (src/events/site.ts). */
+function eventInputs(articles: readonly Article[], registry: Record<string, SourceEntry>): EventArticle[] {
+  const sourceUrls = sourceUrlsOf(articles);
+  return articles.map((a) => eventArticle(a, sourceUrls, registry));
 }
 
 /** The events' part of the site data: each article's link to its event, the event pages and lists, the timeline (which shows them). */
@@ -552,9 +559,10 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
     // Only files inside raw/ are copied to the site; a record may point elsewhere or at a file since removed.
     const raw = a.raw ? posix.normalize(a.raw.replace(/\\/g, "/")) : ""; // a record written by hand may have no raw file
     const rawFound = options.articlesDir !== undefined && raw.startsWith("raw/") && existsSync(join(options.articlesDir, raw));
+    const { body, ...record } = a;
     return {
-      ...a,
-      html: (options.render ?? renderMarkdown)(a.body),
+      ...record,
+      html: (options.render ?? renderMarkdown)(body),
       summary: summaryOf(a),
       url: `/articles/${a.slug}/`,
       dateLabel: a.date ? dayLabel(a.date) : "Undated",
@@ -591,7 +599,7 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
 
   const bySlug = new Map(site.map((a) => [a.slug, a]));
   const related = relatedArticles(
-    site.map((a) => ({ slug: a.slug, text: `${a.title}\n${plainText(a.body)}`, people: a.people, organisations: a.organisations, places: a.places })),
+    sorted.map((a) => ({ slug: a.slug, text: `${a.title}\n${plainText(a.body)}`, people: a.people, organisations: a.organisations, places: a.places })),
   );
   for (const a of site) {
     a.peopleLinks = links(a.people, people.urls);
@@ -666,7 +674,7 @@ export function loadSiteData(articlesDir: string): SiteData {
   if (known) return known;
   const loaded = readRecords(articlesDir);
   const data = assemble(articlesDir, loaded, renderBodiesSync(loaded.articles.map((a) => a.body))); // unchanged bodies come from the render cache
-  return remember(articlesDir, withEvents(data, siteEvents(data.articles, nameForms(loadRegistries().entities))));
+  return remember(articlesDir, withEvents(data, siteEvents(eventInputs(loaded.articles, data.sources), nameForms(loadRegistries().entities))));
 }
 
 /** The same as loadSiteData, with every body rendered once: from the render cache, or on worker threads. */
@@ -675,12 +683,7 @@ export async function prepareSiteData(articlesDir: string): Promise<SiteData> {
   if (known) return known;
   const loaded = readRecords(articlesDir);
   const registries = loadRegistries();
-  const sourceUrls = sourceUrlsOf(loaded.articles);
-  const registry = registryOf(registries.sources);
-  const events = eventsAside(
-    loaded.articles.map((a) => eventArticle(a, sourceUrls, registry)),
-    nameForms(registries.entities),
-  );
+  const events = eventsAside(eventInputs(loaded.articles, registryOf(registries.sources)), nameForms(registries.entities));
   events.catch(() => undefined); // its failure is thrown where it is awaited, below, not as an unhandled rejection meanwhile
   const { html } = await renderBodies(loaded.articles.map((a) => a.body));
   const data = assemble(articlesDir, loaded, html);
