@@ -125,7 +125,9 @@ function quoteCoverage(reports: CoverageInput[], split: string[][]): { perReport
     (groups.get(root) ?? groups.set(root, []).get(root)!).push(i);
   });
 
-  const texts = reports.map((r, i) => ({ whole: quoteKey(plainText(r.body)), sentences: split[i]! }));
+  const texts = reports.map((r, i) => ({ whole: quoteKey(plainText(r.body)), sentences: split[i]!, keys: null as Set<number>[] | null }));
+  // Each sentence's trigrams, worked out once per report and only for reports that carry a quote unlisted.
+  const sentenceKeys = (ri: number): Set<number>[] => (texts[ri]!.keys ??= texts[ri]!.sentences.map(quoteKey));
   const versionsOf = new Map<number, SharedQuote["versions"]>();
   for (const [root, members] of groups) {
     const versions: SharedQuote["versions"] = members.map((k) => {
@@ -137,15 +139,19 @@ function quoteCoverage(reports: CoverageInput[], split: string[][]): { perReport
       const hit = members.find((k) => quotesMatch(keys[flat[k]!.r]![flat[k]!.q]!, texts[ri]!.whole));
       if (hit === undefined) return;
       const key = keys[flat[hit]!.r]![flat[hit]!.q]!;
-      const sentence = texts[ri]!.sentences.find((t) => quotesMatch(key, quoteKey(t))) ?? texts[ri]!.sentences.find((t) => overlap(key, quoteKey(t)) > 0);
+      const inSentences = sentenceKeys(ri);
+      const sentences = texts[ri]!.sentences;
+      const at = inSentences.findIndex((k) => quotesMatch(key, k));
+      const sentence = at >= 0 ? sentences[at] : sentences.find((_, i) => overlap(key, inSentences[i]!) > 0);
       versions.push({ id: report.id, outlet: outlets[ri]!, speaker: null, text: sentence ?? versions[0]!.text });
     });
     versionsOf.set(root, versions);
   }
 
+  const flatIndex = new Map(flat.map((f, i) => [`${f.r}:${f.q}`, i]));
   const perReport = reports.map((r, ri) =>
     r.quotes.map((q, qi) => {
-      const i = flat.findIndex((f) => f.r === ri && f.q === qi);
+      const i = flatIndex.get(`${ri}:${qi}`)!;
       const also = uniqueInOrder(versionsOf.get(find(i))!.map((v) => v.outlet)).filter((o) => o !== outlets[ri]);
       return { speaker: q.speaker, text: q.text, alsoIn: also };
     }),
