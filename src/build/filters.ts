@@ -1,5 +1,5 @@
 /** Template filters: one place for what templates compute (dates, URLs, feeds, JSON-LD). */
-import { format, parseISO } from "date-fns";
+import { dateLabel, monthLabel } from "./date-labels.ts";
 import { nameSlug, type SiteArticle } from "./site-data.ts";
 import { atomFeed, jsonFeed, type FeedSite } from "./feeds.ts";
 import { newsArticle } from "./structured-data.ts";
@@ -11,8 +11,8 @@ export interface SiteInfo extends FeedSite {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Eleventy's config object is untyped
 export function registerFilters(eleventyConfig: any, site: SiteInfo): void {
-  eleventyConfig.addFilter("readableDate", (iso: string | null) => (iso ? format(parseISO(iso), "d MMMM yyyy") : "Undated"));
-  eleventyConfig.addFilter("monthLabel", (ym: string) => format(parseISO(`${ym}-01`), "MMMM yyyy"));
+  eleventyConfig.addFilter("readableDate", dateLabel);
+  eleventyConfig.addFilter("monthLabel", monthLabel);
   eleventyConfig.addFilter("nameSlug", (name: string) => nameSlug(name));
   // JSON for a <script type="application/ld+json"> block: "<" escaped so that text can never close the script.
   eleventyConfig.addFilter("jsonScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));

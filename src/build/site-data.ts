@@ -7,7 +7,6 @@
  */
 import { existsSync } from "node:fs";
 import { join, posix } from "node:path";
-import { format, parseISO } from "date-fns";
 import slugify from "@sindresorhus/slugify";
 import type { Article } from "../record.ts";
 import { loadRegistries, type SourceEntry } from "../registry.ts";
@@ -17,7 +16,8 @@ import { cachedRecordParser } from "./record-cache.ts";
 import { loadArticles, type BuildProblem } from "./load-records.ts";
 import { relatedArticles } from "./related.ts";
 import { eventsReport, nameForms, siteEvents, type EventArticle, type EventLink, type SiteEvent, type SiteEvents } from "../events/site.ts";
-import { dayLabel, eventArticle, eventsAside } from "./site-events.ts";
+import { eventArticle, eventsAside } from "./site-events.ts";
+import { dateLabel, dayLabel, monthLabel } from "./date-labels.ts";
 import { linkPages, pageOfLabel, pageUrl, slices, type Link, type PageOf } from "./paginate.ts";
 
 export type { Link } from "./paginate.ts";
@@ -249,8 +249,6 @@ export function compareArticles(a: Article, b: Article): number {
   if (at !== bt) return at < bt ? 1 : -1;
   return a.slug.localeCompare(b.slug);
 }
-
-const monthLabel = (ym: string) => format(parseISO(`${ym}-01`), "MMMM yyyy");
 
 /**
  * One URL per name and section: names are slugged, and two names with the same slug
@@ -565,7 +563,7 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
       html: (options.render ?? renderMarkdown)(body),
       summary: summaryOf(a),
       url: `/articles/${a.slug}/`,
-      dateLabel: a.date ? dayLabel(a.date) : "Undated",
+      dateLabel: dateLabel(a.date),
       year: a.date ? a.date.slice(0, 4) : null,
       month: a.date ? a.date.slice(0, 7) : null,
       inferred: a.date !== null && (a.date_basis === "inferred" || a.date_confidence === "low"),

@@ -6,16 +6,14 @@
  */
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { format, parseISO } from "date-fns";
 import type { Article } from "../record.ts";
 import type { SourceEntry } from "../registry.ts";
 import { siteEvents, type EventArticle, type SiteEvents } from "../events/site.ts";
 import type { NameForms } from "../events/name.ts";
+import { dateLabel } from "./date-labels.ts";
 
 /** Below this many articles a thread costs more than it saves. */
 const ASIDE_FROM = 500;
-
-export const dayLabel = (iso: string) => format(parseISO(iso), "d MMMM yyyy");
 
 /** An article as the event pages show it, from its record: the same fields the site's article has. */
 export function eventArticle(a: Article, sourceUrls: Map<string, string>, registry: Record<string, SourceEntry>): EventArticle {
@@ -31,7 +29,7 @@ export function eventArticle(a: Article, sourceUrls: Map<string, string>, regist
     body: a.body,
     event: a.event,
     url: `/articles/${a.slug}/`,
-    dateLabel: a.date ? dayLabel(a.date) : "Undated",
+    dateLabel: dateLabel(a.date),
     sourceUrl: sourceUrls.get(a.source)!,
     sourceFacts: registry[a.source] ?? null,
   };

@@ -1,0 +1,17 @@
+/** Dates as the site writes them: "10 February 2022", "February 2022", "Undated". */
+import { format, parseISO } from "date-fns";
+
+/** A YYYY-MM-DD date as a reader reads it. */
+export function dayLabel(iso: string): string {
+  return format(parseISO(iso), "d MMMM yyyy");
+}
+
+/** An article's date, or "Undated" when its text tells none. */
+export function dateLabel(iso: string | null): string {
+  return iso ? dayLabel(iso) : "Undated";
+}
+
+/** A YYYY-MM month. */
+export function monthLabel(ym: string): string {
+  return format(parseISO(`${ym}-01`), "MMMM yyyy");
+}
