@@ -35,7 +35,7 @@ export function pageOfLabel(p: { pageNumber: number; pageCount: number }): strin
 }
 
 /** Link each page to the one before and after it, labelled by `label`. */
-export function linkPages<P extends PageOf>(pages: P[], label: (p: P) => string): P[] {
+export function linkPages<P extends { url: string; prev: Link | null; next: Link | null }>(pages: P[], label: (p: P) => string): P[] {
   pages.forEach((p, i) => {
     const before = pages[i - 1];
     const after = pages[i + 1];
@@ -43,4 +43,13 @@ export function linkPages<P extends PageOf>(pages: P[], label: (p: P) => string)
     p.next = after ? { label: label(after), url: after.url } : null;
   });
   return pages;
+}
+
+/**
+ * The `pageCount` pages of one list whose first page is at `base`: page k (0-based) is `page(k)`
+ * with its number, URL and links to the pages before and after it.
+ */
+export function numberedPages<T extends object>(pageCount: number, base: string, page: (k: number) => T, label: (p: T & PageOf) => string = pageOfLabel): (T & PageOf)[] {
+  const pages = Array.from({ length: pageCount }, (_, k) => ({ ...page(k), pageNumber: k + 1, pageCount, url: pageUrl(base, k + 1), prev: null, next: null }));
+  return linkPages(pages, label);
 }

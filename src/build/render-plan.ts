@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SiteData } from "./site-data.ts";
+import { slices } from "./paginate.ts";
 
 /** The arrays of the site data that templates paginate over, one page per item. */
 export const COLLECTIONS = ["articles", "months", "years", "entities", "entityIndexes", "sourcePages", "events", "eventLists", "timelinePages", "undatedPages"] as const;
@@ -76,10 +77,7 @@ export const SITEMAP_URLS = 50_000;
 
 /** The sitemaps a sitemap index lists (sitemap-1.xml, ...), or none when one sitemap holds every URL. */
 export function sitemapParts(entries: SitemapEntry[], limit = SITEMAP_URLS): SitemapEntry[][] {
-  if (entries.length <= limit) return [];
-  const parts: SitemapEntry[][] = [];
-  for (let i = 0; i < entries.length; i += limit) parts.push(entries.slice(i, i + limit));
-  return parts;
+  return entries.length <= limit ? [] : slices(entries, limit);
 }
 
 function filesUnder(dir: string): string[] {

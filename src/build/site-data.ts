@@ -18,7 +18,7 @@ import { relatedArticles } from "./related.ts";
 import { eventsReport, nameForms, siteEvents, type EventArticle, type EventLink, type SiteEvent, type SiteEvents } from "../events/site.ts";
 import { eventArticle, eventsAside } from "./site-events.ts";
 import { dateLabel, dayLabel, monthLabel } from "./date-labels.ts";
-import { linkPages, pageOfLabel, pageUrl, slices, type Link, type PageOf } from "./paginate.ts";
+import { linkPages, numberedPages, pageOfLabel, pageUrl, slices, type Link, type PageOf } from "./paginate.ts";
 
 export type { Link } from "./paginate.ts";
 
@@ -308,16 +308,10 @@ function entityPages(kind: EntityKind, section: string, articles: SiteArticle[],
       const articles = slices(inDateOrder(e.articles), LIST_PAGE_SIZE);
       // Stable sort: quotes of one article keep their order in the text.
       const quotes = slices(inDateOrder(e.quotes.map((q) => ({ ...q, date: q.article.date, time: q.article.time, slug: q.article.slug }))), LIST_PAGE_SIZE);
-      const pageCount = Math.max(articles.length, quotes.length);
-      const named = Array.from({ length: pageCount }, (_, k): EntityPage => ({
+      return numberedPages(Math.max(articles.length, quotes.length), firstUrl, (k) => ({
         kind,
         name,
         firstUrl,
-        pageNumber: k + 1,
-        pageCount,
-        url: pageUrl(firstUrl, k + 1),
-        prev: null,
-        next: null,
         articles: (articles[k] ?? []).map(cardOf),
         quotes: (quotes[k] ?? []).map((q) => ({ text: q.text, article: cardOf(q.article) })),
         articleCount: e.articles.length,
@@ -325,7 +319,6 @@ function entityPages(kind: EntityKind, section: string, articles: SiteArticle[],
         articleFrom: k * LIST_PAGE_SIZE + 1,
         quoteFrom: k * LIST_PAGE_SIZE + 1,
       }));
-      return linkPages(named, (p) => pageOfLabel(p));
     });
   return { pages, urls };
 }
@@ -345,16 +338,10 @@ function sourcePages(site: SiteArticle[], urls: Map<string, string>, registry: R
       const agency = credited.get(name) ?? [];
       const articles = slices(inDateOrder(own), LIST_PAGE_SIZE);
       const agencyArticles = slices(inDateOrder(agency), LIST_PAGE_SIZE);
-      const pageCount = Math.max(articles.length, agencyArticles.length);
-      const pages = Array.from({ length: pageCount }, (_, k): SourcePage => ({
+      return numberedPages(Math.max(articles.length, agencyArticles.length), firstUrl, (k) => ({
         name,
         firstUrl,
         facts: registry[name] ?? null,
-        pageNumber: k + 1,
-        pageCount,
-        url: pageUrl(firstUrl, k + 1),
-        prev: null,
-        next: null,
         articles: (articles[k] ?? []).map(cardOf),
         agencyArticles: (agencyArticles[k] ?? []).map(cardOf),
         articleCount: own.length,
@@ -362,7 +349,6 @@ function sourcePages(site: SiteArticle[], urls: Map<string, string>, registry: R
         articleFrom: k * LIST_PAGE_SIZE + 1,
         agencyFrom: k * LIST_PAGE_SIZE + 1,
       }));
-      return linkPages(pages, (p) => pageOfLabel(p));
     });
 }
 
@@ -372,32 +358,12 @@ function eventCard(e: SiteEvent): EventCard {
 
 function eventLists(events: SiteEvent[]): EventListPage[] {
   const parts = slices(events.map(eventCard), LIST_PAGE_SIZE);
-  const pages = parts.map((list, k): EventListPage => ({
-    pageNumber: k + 1,
-    pageCount: parts.length,
-    url: pageUrl("/events/", k + 1),
-    prev: null,
-    next: null,
-    events: list,
-    total: events.length,
-    from: k * LIST_PAGE_SIZE + 1,
-  }));
-  return linkPages(pages, (p) => pageOfLabel(p));
+  return numberedPages(parts.length, "/events/", (k) => ({ events: parts[k]!, total: events.length, from: k * LIST_PAGE_SIZE + 1 }));
 }
 
 function undatedPages(undated: SiteArticle[]): UndatedPage[] {
   const parts = slices(undated, LIST_PAGE_SIZE);
-  const pages = parts.map((list, k): UndatedPage => ({
-    pageNumber: k + 1,
-    pageCount: parts.length,
-    url: pageUrl("/archive/undated/", k + 1),
-    prev: null,
-    next: null,
-    articles: list.map(cardOf),
-    total: undated.length,
-    from: k * LIST_PAGE_SIZE + 1,
-  }));
-  return linkPages(pages, (p) => pageOfLabel(p));
+  return numberedPages(parts.length, "/archive/undated/", (k) => ({ articles: parts[k]!.map(cardOf), total: undated.length, from: k * LIST_PAGE_SIZE + 1 }));
 }
 
 function monthPages(chronological: SiteArticle[], pageSize: number): MonthPage[] {
@@ -407,32 +373,21 @@ function monthPages(chronological: SiteArticle[], pageSize: number): MonthPage[]
     list.push(a);
     byMonth.set(a.month!, list);
   }
-  const pages: MonthPage[] = [];
-  for (const [month, list] of byMonth) {
-    const pageCount = Math.ceil(list.length / pageSize);
-    for (let p = 0; p < pageCount; p++) {
-      const base = `/archive/${month.slice(0, 4)}/${month.slice(5, 7)}/`;
-      pages.push({
-        month,
-        label: monthLabel(month),
-        year: month.slice(0, 4),
-        pageNumber: p + 1,
-        pageCount,
-        url: p === 0 ? base : `${base}page-${p + 1}/`,
-        articles: list.slice(p * pageSize, (p + 1) * pageSize).map(cardOf),
-        prev: null,
-        next: null,
-      });
-    }
-  }
-  const label = (m: MonthPage) => (m.pageCount > 1 ? `${m.label}, page ${m.pageNumber} of ${m.pageCount}` : m.label);
-  pages.forEach((m, i) => {
-    const before = pages[i - 1];
-    const after = pages[i + 1];
-    m.prev = before ? { label: label(before), url: before.url } : null;
-    m.next = after ? { label: label(after), url: after.url } : null;
-  });
-  return pages;
+  // Earlier and later run on from one month's last page to the next month's first.
+  const pages = [...byMonth].flatMap(([month, list]) =>
+    slices(list, pageSize).map((part, p, parts): MonthPage => ({
+      month,
+      label: monthLabel(month),
+      year: month.slice(0, 4),
+      pageNumber: p + 1,
+      pageCount: parts.length,
+      url: pageUrl(`/archive/${month.slice(0, 4)}/${month.slice(5, 7)}/`, p + 1),
+      articles: part.map(cardOf),
+      prev: null,
+      next: null,
+    })),
+  );
+  return linkPages(pages, (m) => (m.pageCount > 1 ? `${m.label}, ${pageOfLabel(m)}` : m.label));
 }
 
 function yearPages(months: MonthPage[]): YearPage[] {
@@ -444,14 +399,7 @@ function yearPages(months: MonthPage[]): YearPage[] {
     if (m.pageNumber === 1) y.months.push({ month: m.month, label: m.label, url: m.url, count: 0 });
     y.months.at(-1)!.count += m.articles.length;
   }
-  const list = [...years.values()];
-  list.forEach((y, i) => {
-    const before = list[i - 1];
-    const after = list[i + 1];
-    y.prev = before ? { label: before.year, url: before.url } : null;
-    y.next = after ? { label: after.year, url: after.url } : null;
-  });
-  return list;
+  return linkPages([...years.values()], (y) => y.year);
 }
 
 /** The timeline in pages of whole days, each about `size` articles (a day longer than that is a page of its own). */
@@ -474,7 +422,8 @@ function timelinePages(chronological: SiteArticle[], undated: number, events: Si
   }
   if (!groups.length) groups.push([]);
   const cards = events.filter((e) => e.start).map(eventCard);
-  const pages = groups.map((group, k): TimelinePage => {
+  const page = (k: number): Omit<TimelinePage, keyof PageOf> => {
+    const group = groups[k]!;
     const months: TimelineMonth[] = [];
     for (const day of group) {
       const first = day[0]!;
@@ -485,11 +434,6 @@ function timelinePages(chronological: SiteArticle[], undated: number, events: Si
     const from = group[0]?.[0]?.date ?? "";
     const to = group.at(-1)?.[0]?.date ?? "";
     return {
-      pageNumber: k + 1,
-      pageCount: groups.length,
-      url: pageUrl("/timeline/", k + 1),
-      prev: null,
-      next: null,
       label: from ? (from === to ? dayLabel(from) : `${dayLabel(from)} – ${dayLabel(to)}`) : "",
       months,
       // The events that began in these days (an event is listed once, where it began).
@@ -498,8 +442,8 @@ function timelinePages(chronological: SiteArticle[], undated: number, events: Si
       total: chronological.length,
       undated,
     };
-  });
-  return linkPages(pages, (p) => p.label);
+  };
+  return numberedPages(groups.length, "/timeline/", page, (p) => p.label);
 }
 
 export interface SiteDataOptions {
