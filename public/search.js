@@ -251,6 +251,36 @@ function resultItem(data, showExcerpt) {
 
 let pagefind;
 let allCounts = {};
+/**
+ * Pagefind ids of the shards' old versions of pages edited or removed since they were indexed
+ * (search-indexes.json), with the filters each was indexed with: their new versions are in the
+ * delta bundle, so the old ones are left out of the results and taken off the counts.
+ */
+let hidden = new Map();
+
+/** Take `filters` of each hidden page off `counts` ({facet: {value: n}}). */
+function withoutHidden(counts, hiddenFilters) {
+  if (hiddenFilters.length === 0) return counts;
+  const out = Object.fromEntries(Object.entries(counts).map(([facet, values]) => [facet, { ...values }]));
+  for (const filters of hiddenFilters) {
+    for (const [facet, values] of Object.entries(filters)) {
+      for (const value of values) if (out[facet]?.[value]) out[facet][value]--;
+    }
+  }
+  return out;
+}
+
+/** A Pagefind search as the archive is now: without the hidden pages among its results or in its counts. */
+function visible(search) {
+  if (search === null || hidden.size === 0) return search;
+  const gone = search.results.filter((r) => hidden.has(r.id));
+  if (gone.length === 0) return search;
+  return {
+    ...search,
+    results: search.results.filter((r) => !hidden.has(r.id)),
+    filters: withoutHidden(search.filters, gone.map((r) => hidden.get(r.id))),
+  };
+}
 let generation = 0; // the latest search; older ones that finish late are dropped
 let pending = []; // results not yet shown, for "Show more"
 let pendingWithExcerpt = false;
@@ -286,14 +316,14 @@ async function run(state, delay) {
     return;
   }
   const filters = pagefindFilters(state.filters);
-  const search = await pagefind.debouncedSearch(term, { filters }, delay);
+  const search = visible(await pagefind.debouncedSearch(term, { filters }, delay));
   if (search === null || gen !== generation) return;
   let results = search.results;
   let undated = 0;
   if (state.sort) {
     // Pagefind leaves out of a sorted search every page without the sort key: an undated article
     // would vanish. They follow the dated ones, in order of relevance.
-    const sorted = await pagefind.search(term, { filters, sort: SORTS[state.sort] });
+    const sorted = visible(await pagefind.search(term, { filters, sort: SORTS[state.sort] }));
     if (gen !== generation) return;
     const dated = new Set(sorted.results.map((r) => r.id));
     const rest = results.filter((r) => !dated.has(r.id));
@@ -306,7 +336,7 @@ async function run(state, delay) {
   const counts = { ...search.filters };
   for (const f of FACETS) {
     if (f.match !== "any" || state.filters[f.key].length === 0) continue;
-    const others = await pagefind.search(term, { filters: pagefindFilters(state.filters, f.key) });
+    const others = visible(await pagefind.search(term, { filters: pagefindFilters(state.filters, f.key) }));
     if (gen !== generation) return;
     counts[f.key] = others.filters[f.key] ?? {};
   }
@@ -370,9 +400,11 @@ function listen() {
 async function start() {
   try {
     // A large archive is indexed in several bundles (search-indexes.json, written by the build): the
-    // first that holds pages is loaded, the others are merged into it so that one search covers all.
+    // first that holds pages is loaded, the others (the edits' delta last) are merged into it so
+    // that one search covers all.
     const listing = await fetch(new URL("search-indexes.json", siteRoot)).then((r) => (r.ok ? r.json() : {}));
     const bundles = listing.searchable || ["pagefind"];
+    hidden = new Map(Object.entries(listing.hidden || {}));
     pagefind = await import(new URL(bundles[0] + "/pagefind.js", siteRoot).href);
     await pagefind.options({ baseUrl: siteRoot.pathname, highlightParam: HIGHLIGHT_PARAM, excerptLength: 30 });
     for (const bundle of bundles.slice(1)) {
@@ -380,7 +412,7 @@ async function start() {
     }
     await pagefind.init();
     // Loading every filter once makes Pagefind count them alongside each search.
-    allCounts = await pagefind.filters();
+    allCounts = withoutHidden(await pagefind.filters(), [...hidden.values()]);
   } catch (error) {
     console.error("search could not load", error);
     document.querySelector("[data-search-failed]").hidden = false;

@@ -21,10 +21,10 @@ const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javas
 
 function harness(query: string): string {
   return `<!doctype html><meta charset="utf-8"><script type="module">
-const pagefind = await import("/pagefind/pagefind.js");
+const manifest = await fetch("/search-indexes.json").then((r) => (r.ok ? r.json() : { searchable: ["pagefind"] }));
+const pagefind = await import("/" + manifest.searchable[0] + "/pagefind.js");
 await pagefind.options({});
-const manifest = await fetch("/search-indexes.json").then((r) => (r.ok ? r.json() : { bundles: ["pagefind"] }));
-for (const bundle of manifest.bundles.slice(1)) await pagefind.mergeIndex("/" + bundle + "/");
+for (const bundle of manifest.searchable.slice(1)) await pagefind.mergeIndex("/" + bundle + "/");
 const search = await pagefind.search(${JSON.stringify(query)});
 const shown = await Promise.all(search.results.slice(0, ${RESULTS_SHOWN}).map((r) => r.data()));
 window.benchDone = { results: search.results.length, shown: shown.length };

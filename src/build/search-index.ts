@@ -4,38 +4,60 @@
  * Pagefind's memory grows with the pages in one index (about 0.25 MB a page), so a big archive is
  * indexed as several indexes ("shards") of at most SHARD_PAGES pages, which the browser merges
  * (mergeIndex). The first is the usual pagefind/ bundle; the others are pagefind-<n>/.
- * search-indexes.json at the site root lists them, with a digest of what each holds: a rebuild
- * keeps a shard whose pages are the same, so one edited article re-indexes one shard.
+ * search-indexes.json at the site root lists them, with a digest of what each holds.
  *
- * Each shard is indexed by Pagefind's command line over a folder of pages that hold only what is
+ * An edit does not index a shard again: the edited (and new) pages go into a small delta bundle,
+ * pagefind-delta/, and the shards' old versions of them (and of removed pages) are listed as
+ * hidden, with the filters they were indexed with, for the search page to leave out of its results
+ * and counts. When the delta outgrows DELTA_PAGES, the shards that changed are indexed again and
+ * the delta goes. search-pages.json (not fetched by the search page) records what each bundle holds.
+ *
+ * Each bundle is indexed by Pagefind's command line over a folder of pages that hold only what is
  * searched (the element marked data-pagefind-body): it reads them faster than whole pages, and one
  * Pagefind process per core indexes the shards side by side (one process uses about one core).
  */
-import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { contentKey } from "./cache.ts";
+import { fragmentFilters, fragmentIds, runPagefind, searchPage, type PageFilters } from "./pagefind-bundle.ts";
 
 /**
  * Pages per index at most. Measured at 10,000 articles: one index peaks at 2.45 GB, two at 1.5 GB;
  * each extra index adds its own word chunk to every query (about 30 KB for a one-word query).
  */
 export const SHARD_PAGES = 8192;
+/**
+ * Pages the delta bundle holds at most (and shard pages it hides). Pagefind indexes 200 pages in
+ * well under a second; every hidden page adds its filters to search-indexes.json, which every search loads.
+ */
+export const DELTA_PAGES = 200;
 export const MANIFEST = "search-indexes.json";
-
-const root = resolve(dirname(new URL(import.meta.url).pathname), "../..");
-/** Pagefind's own command-line wrapper: it finds the binary for this platform. */
-const PAGEFIND_CLI = join(root, "node_modules/pagefind/lib/runner/bin.cjs");
+export const STATE = "search-pages.json";
+export const DELTA_BUNDLE = "pagefind-delta";
 
 export interface SearchManifest {
-  /** Bundle folders relative to the site root; the first is the primary, the others are merged into it. */
+  /** Bundle folders relative to the site root: the shards, then the delta if there is one. */
   bundles: string[];
   /** Per bundle, the digest of the pages it indexes. */
   digests: string[];
   pages: number;
   /** The bundles that index at least one page, for the search page to load: an empty bundle has no index to merge. */
   searchable: string[];
+  /** Pagefind ids of the shards' versions of edited or removed pages, with the filters each was indexed with: not to be shown or counted. */
+  hidden: Record<string, PageFilters>;
+}
+
+interface Indexed {
+  digest: string;
+  id: string;
+}
+
+/** What the bundles hold, by page URL: the shards' versions, and the delta's. */
+export interface SearchState {
+  shards: number;
+  base: Record<string, Indexed>;
+  delta: Record<string, Indexed>;
 }
 
 export interface SearchIndexResult {
@@ -66,6 +88,8 @@ export interface SearchIndexOptions {
   /** Digests of pages known from the previous build and not rendered again (by URL). */
   knownDigests?: Record<string, string>;
   shardPages?: number;
+  /** Most pages in the delta bundle (default DELTA_PAGES); 0: every change indexes its shards again. */
+  deltaPages?: number;
   /** Where a kept shard goes: "copy" into siteDir (a new folder) or "keep" it where it is (in place). */
   reuse?: "copy" | "keep";
 }
@@ -104,22 +128,6 @@ function readManifest(siteDir: string | undefined): SearchManifest | null {
   }
 }
 
-/** One Pagefind run over a folder of pages, into a bundle folder. */
-function runPagefind(site: string, output: string): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [PAGEFIND_CLI, "--site", site, "--output-path", output, "--quiet"], { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.once("error", fail);
-    child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`pagefind could not index ${site} (exit ${code}): ${stderr.trim().slice(-2000)}`))));
-  });
-}
-
-/** What Pagefind reads of one page: its searched part in a page of its own. */
-function searchPage(part: string): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title></title></head><body>${part}</body></html>\n`;
-}
-
 /** Run `jobs` with at most `width` at once. */
 async function inParallel(jobs: (() => Promise<void>)[], width: number): Promise<void> {
   let next = 0;
@@ -130,9 +138,27 @@ async function inParallel(jobs: (() => Promise<void>)[], width: number): Promise
 }
 
 /**
- * Index the article pages into siteDir. Shards whose pages are those of the previous site's are
- * kept (copied, or left in place); the others are indexed again, one Pagefind process per core.
+ * The pages the delta bundle must hold (edited or new since the shards were indexed) and the
+ * shard pages it hides (edited or removed), when the shards can stay as they are; null when there
+ * are more than `limit` of either, or the shards were laid out for another number of them.
  */
+export function deltaPlan(current: Readonly<Record<string, string>>, state: SearchState | null, shards: number, limit: number): { delta: string[]; hidden: string[] } | null {
+  if (!state || state.shards !== shards || limit <= 0) return null;
+  const delta = Object.keys(current).filter((url) => state.base[url]?.digest !== current[url]).sort();
+  const hidden = Object.keys(state.base).filter((url) => state.base[url]!.digest !== current[url]).sort();
+  return delta.length > limit || hidden.length > limit ? null : { delta, hidden };
+}
+
+function readState(siteDir: string | undefined): SearchState | null {
+  if (!siteDir || !existsSync(join(siteDir, STATE))) return null;
+  try {
+    return JSON.parse(readFileSync(join(siteDir, STATE), "utf8")) as SearchState;
+  } catch {
+    return null;
+  }
+}
+
+/** Index the article pages into siteDir: the shards again where the delta would outgrow its limit, else only the delta. */
 export async function writeSearchIndex(siteDir: string, opts: SearchIndexOptions): Promise<SearchIndexResult> {
   const digests: Record<string, string> = {};
   const parts = new Map<string, string>();
@@ -148,20 +174,30 @@ export async function writeSearchIndex(siteDir: string, opts: SearchIndexOptions
     parts.set(p.url, part);
   }
   const pages = opts.pages.filter((p) => digests[p.url]).sort((a, b) => (a.url < b.url ? -1 : 1));
+  const byUrl = new Map(pages.map((p) => [p.url, p]));
   const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(pages.length / (opts.shardPages ?? SHARD_PAGES))));
   const shards: IndexedPage[][] = Array.from({ length: shardCount }, () => []);
   for (const p of pages) shards[shardOf(p.url, shardCount)]!.push(p);
-  const shardDigests = shards.map((s) => contentKey(...s.map((p) => digests[p.url]!)));
+  const shardBundles = shards.map((_, n) => bundleName(n));
 
   const before = readManifest(opts.previous);
-  const bundles = shards.map((_, n) => bundleName(n));
-  const kept = bundles.map((bundle, n) => Boolean(opts.previous && before?.bundles[n] === bundle && before.digests[n] === shardDigests[n] && existsSync(join(opts.previous, bundle))));
+  const state = readState(opts.previous);
+  const previousHas = (bundle: string) => Boolean(opts.previous && before?.bundles.includes(bundle) && existsSync(join(opts.previous, bundle)));
+  const plan = deltaPlan(digests, state, shardCount, opts.deltaPages ?? DELTA_PAGES);
+  const shardsStay = plan !== null && shardBundles.every((b, n) => before?.bundles[n] === b && (previousHas(b) || !before.searchable.includes(b)));
+
+  const currentDigests = shards.map((s) => contentKey(...s.map((p) => digests[p.url]!)));
+  const kept = shardBundles.map((bundle, n) => (shardsStay ? previousHas(bundle) : previousHas(bundle) && before!.bundles[n] === bundle && before!.digests[n] === currentDigests[n]));
+  const shardDigests = shardsStay ? shardBundles.map((_, n) => before!.digests[n]!) : currentDigests;
+  const deltaPages = shardsStay ? plan.delta.map((url) => byUrl.get(url)!) : [];
+  const deltaDigest = contentKey(...deltaPages.map((p) => digests[p.url]!));
+  const deltaKept = deltaPages.length > 0 && previousHas(DELTA_BUNDLE) && before!.digests[before!.bundles.indexOf(DELTA_BUNDLE)] === deltaDigest;
+
   const work = join(siteDir, ".search-pages");
   const jobs: (() => Promise<void>)[] = [];
-  bundles.forEach((bundle, n) => {
-    if (kept[n] || shards[n]!.length === 0) return;
+  const index = (bundle: string, list: readonly IndexedPage[]) => {
     const dir = join(work, bundle);
-    for (const p of shards[n]!) {
+    for (const p of list) {
       const file = join(dir, p.output);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, searchPage(parts.get(p.url) ?? indexedPart(opts.read(p.output))!));
@@ -170,20 +206,44 @@ export async function writeSearchIndex(siteDir: string, opts: SearchIndexOptions
       await runPagefind(dir, join(siteDir, bundle));
       rmSync(dir, { recursive: true, force: true });
     });
+  };
+  shardBundles.forEach((bundle, n) => {
+    if (!shardsStay && !kept[n] && shards[n]!.length > 0) index(bundle, shards[n]!);
   });
+  if (deltaPages.length > 0 && !deltaKept) index(DELTA_BUNDLE, deltaPages);
   try {
     await inParallel(jobs, Math.min(availableParallelism(), 4));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  if (opts.reuse !== "keep") {
-    bundles.forEach((bundle, n) => {
-      if (kept[n]) cpSync(join(opts.previous!, bundle), join(siteDir, bundle), { recursive: true });
-    });
+
+  const bundles = deltaPages.length > 0 ? [...shardBundles, DELTA_BUNDLE] : shardBundles;
+  const keptBundles = new Set([...shardBundles.filter((_, n) => kept[n]), ...(deltaKept ? [DELTA_BUNDLE] : [])]);
+  if (opts.reuse !== "keep") for (const bundle of keptBundles) cpSync(join(opts.previous!, bundle), join(siteDir, bundle), { recursive: true });
+  // A shard with no pages has no bundle; while the shards stay, one holds only what it held.
+  const holdsPages = (b: string) => b === DELTA_BUNDLE || (shardsStay ? keptBundles.has(b) && before!.searchable.includes(b) : shards[shardBundles.indexOf(b)]!.length > 0);
+  const written = bundles.filter((b) => !keptBundles.has(b) && holdsPages(b));
+
+  // What each bundle holds now: kept bundles as the last build recorded them, written ones as Pagefind wrote them.
+  const holdings = (bundle: string, list: readonly IndexedPage[], recorded: Record<string, Indexed> | undefined): Record<string, Indexed> => {
+    const ids = keptBundles.has(bundle) && recorded && list.every((p) => recorded[p.url]) ? null : fragmentIds(join(keptBundles.has(bundle) ? opts.previous! : siteDir, bundle));
+    return Object.fromEntries(list.map((p) => [p.url, ids ? { digest: digests[p.url]!, id: ids[p.url] ?? "" } : recorded![p.url]!]));
+  };
+  const next: SearchState = {
+    shards: shardCount,
+    base: shardsStay ? state!.base : Object.assign({}, ...shardBundles.map((b, n) => holdings(b, shards[n]!, state?.base))),
+    delta: deltaPages.length > 0 ? holdings(DELTA_BUNDLE, deltaPages, state?.delta) : {},
+  };
+  const hidden: Record<string, PageFilters> = {};
+  if (shardsStay) {
+    for (const url of plan.hidden) {
+      const id = state!.base[url]!.id;
+      if (id) hidden[id] = before!.hidden?.[id] ?? fragmentFilters(join(opts.previous!, bundleName(shardOf(url, shardCount))), id);
+    }
   }
-  const searchable = bundles.filter((_, n) => shards[n]!.length > 0);
-  const manifest: SearchManifest = { bundles, digests: shardDigests, pages: pages.length, searchable };
+  const searchable = bundles.filter(holdsPages);
+  const manifest: SearchManifest = { bundles, digests: deltaPages.length > 0 ? [...shardDigests, deltaDigest] : shardDigests, pages: pages.length, searchable, hidden };
   writeFileSync(join(siteDir, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
-  const written = bundles.filter((_, n) => !kept[n] && shards[n]!.length > 0);
-  return { pages: pages.length, shards: shardCount, bundles, reused: kept.filter(Boolean).length, written, digests };
+  writeFileSync(join(siteDir, STATE), JSON.stringify(next) + "\n");
+  return { pages: pages.length, shards: shardCount, bundles, reused: keptBundles.size, written, digests };
 }

@@ -28,9 +28,11 @@ export interface BuildOptions {
   quiet?: boolean;
   /** Most article pages in one search index bundle (default SHARD_PAGES); tests set it low to get several. */
   searchShardPages?: number;
+  /** Most edited pages the search keeps in its delta bundle before indexing their shards again (default DELTA_PAGES). */
+  searchDeltaPages?: number;
   /** Most paginated pages one Eleventy process renders (default CHUNK_PAGES); tests set it low to get several. */
   renderChunkPages?: number;
-  /** Render every page even where the previous build's pages could stay. */
+  /** Render every page even where the previous build's pages could stay, and index the search without a delta. */
   full?: boolean;
 }
 
@@ -130,6 +132,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
           previous: existsSync(out) ? out : undefined,
           knownDigests: known,
           shardPages: opts.searchShardPages,
+          deltaPages: opts.full ? 0 : opts.searchDeltaPages,
           reuse: mode === "full" ? "copy" : "keep",
         }),
       (r) => ({ pages: r.pages, shards: r.shards, reused: r.reused }),

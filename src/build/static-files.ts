@@ -32,7 +32,8 @@ export function isCurrent(file: StaticFile, siteDir: string): boolean {
   if (!existsSync(dest)) return false;
   const a = statSync(file.source);
   const b = statSync(dest);
-  return a.size === b.size && Math.trunc(a.mtimeMs) === Math.trunc(b.mtimeMs);
+  // utimes takes the time in seconds as a float: the copy's time can differ from its source's by a fraction of a millisecond.
+  return a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 1;
 }
 
 export function copyStatic(file: StaticFile, siteDir: string): void {

@@ -1,4 +1,4 @@
-/** npm run build [-- --articles DIR --out DIR --path-prefix /sub/ --no-ingest] ; npm start = build, then serve with live reload */
+/** npm run build [-- --articles DIR --out DIR --path-prefix /sub/ --no-ingest --full] ; npm start = build, then serve with live reload */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     out: { type: "string", default: "_site" },
     "path-prefix": { type: "string", default: "/" },
     "no-ingest": { type: "boolean", default: false },
+    full: { type: "boolean", default: false },
     serve: { type: "boolean", default: false },
     port: { type: "string", default: "8080" },
   },
@@ -27,7 +28,7 @@ if (!values["no-ingest"]) {
   exitCode = runIngest({ input: join(values.articles, "raw"), output: values.articles, files, reportFile: join(".cache", "ingest-report.json") });
   if (exitCode !== 0) console.error("ingest refused some raw files (listed above); the others are built");
 }
-const result = await buildSite({ articlesDir: values.articles, outDir: values.out, pathPrefix: values["path-prefix"] });
+const result = await buildSite({ articlesDir: values.articles, outDir: values.out, pathPrefix: values["path-prefix"], full: values.full });
 if (!result.ok) {
   for (const e of result.errors) console.error(e);
   console.error(`build failed; ${values.out}/ is left as it was`);

@@ -1,11 +1,13 @@
 /**
  * A build over a site it built before renders only the pages a change affects, and the site it
- * leaves is the one a full build of the same records gives, byte for byte, search index included:
+ * leaves is the one a full build of the same records gives: byte for byte outside the search index,
+ * whose shards stay as they were while a delta bundle holds the edited pages and hides their old
+ * versions, until the edits outgrow it and the shards are indexed again as a full build indexes them:
  * an edited title is on every page that shows the article, a removed article leaves no page
  * behind, and a build that fails leaves the site as it was.
  */
 import { createHash } from "node:crypto";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -17,14 +19,44 @@ import { loadRegistries } from "../../src/registry.ts";
 const ARTICLES = 60;
 const SHARD_PAGES = 16; // several search shards, so that an edit can leave most of them alone
 
-function snapshot(dir: string): Record<string, string> {
+/** The search index's files: after an edit they hold a delta bundle a full build has not, so they are compared by what they find. */
+const isSearchFile = (path: string) => /^pagefind[^/]*\//.test(path) || path === "search-indexes.json" || path === "search-pages.json";
+
+function snapshot(dir: string, search = true): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!f.isFile()) continue;
     const path = join(f.parentPath, f.name).slice(dir.length + 1);
+    if (!search && isSearchFile(path)) continue;
     out[path] = createHash("sha256").update(readFileSync(join(dir, path))).digest("hex");
   }
   return out;
+}
+
+interface Indexed {
+  digest: string;
+  id: string;
+}
+interface SearchFiles {
+  manifest: { bundles: string[]; searchable: string[]; hidden: Record<string, Record<string, string[]>> };
+  state: { base: Record<string, Indexed>; delta: Record<string, Indexed> };
+}
+
+const searchFiles = (site: string): SearchFiles => ({
+  manifest: JSON.parse(readFileSync(join(site, "search-indexes.json"), "utf8")) as SearchFiles["manifest"],
+  state: JSON.parse(readFileSync(join(site, "search-pages.json"), "utf8")) as SearchFiles["state"],
+});
+
+/** The Pagefind ids a search can show: the shards' pages that are not hidden, and the delta's. Pagefind's ids are hashes of what it holds of a page. */
+function visibleIds({ manifest, state }: SearchFiles): string[] {
+  const base = Object.values(state.base).map((p) => p.id).filter((id) => !(id in manifest.hidden));
+  return [...base, ...Object.values(state.delta).map((p) => p.id)].sort();
+}
+
+/** The incremental site is the full build's, byte for byte outside the search index, and its search shows the full build's pages. */
+function expectSameSite(site: string, full: string): void {
+  expect(snapshot(site, false)).toEqual(snapshot(full, false));
+  expect(visibleIds(searchFiles(site))).toEqual(visibleIds(searchFiles(full)));
 }
 
 const htmlWith = (site: string, text: string) =>
@@ -72,6 +104,8 @@ describe("a build over the site it built before", () => {
     const site = join(dir, "_site");
     const showing = htmlWith(site, oldTitle.replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;"));
     expect(showing.length).toBeGreaterThan(3); // its page, its month, its people, its neighbours...
+    const searchBefore = searchFiles(site);
+    const shardsBefore = snapshot(site);
     writeFileSync(target, text.replace(/^title: .*$/m, `title: ${newTitle}`));
 
     const result = await build(dir);
@@ -80,10 +114,28 @@ describe("a build over the site it built before", () => {
     expect(result.rendered).toBeLessThan(result.pages / 2);
     expect(htmlWith(site, newTitle)).toEqual(expect.arrayContaining(showing));
     expect(htmlWith(site, oldTitle)).toEqual([]);
-    const index = JSON.parse(readFileSync(join(site, "search-indexes.json"), "utf8")) as { bundles: string[] };
-    expect(index.bundles.length).toBeGreaterThan(2);
-    expect(result.reindexed).toBeGreaterThanOrEqual(1);
-    expect(result.reindexed).toBeLessThan(index.bundles.length);
+    // The search: the shards stay as they were, the edited page is indexed into the delta, and its old version is hidden.
+    const search = searchFiles(site);
+    expect(search.manifest.bundles.length).toBeGreaterThan(2);
+    expect(result.reindexed).toBe(1);
+    expect(search.manifest.searchable.at(-1)).toBe("pagefind-delta");
+    const url = `/articles/${/^slug: (.*)$/m.exec(text)![1]!.replace(/^(['"])(.*)\1$/, "$2")}/`;
+    expect(Object.keys(search.state.delta)).toEqual([url]);
+    expect(Object.keys(search.manifest.hidden)).toEqual([searchBefore.state.base[url]!.id]);
+    expect(Object.values(search.manifest.hidden)[0]!["year"]).toEqual([expect.stringMatching(/^\d{4}$/)]); // the filters it was indexed with, to take off the counts
+    const shardFiles = (snap: Record<string, string>) => Object.entries(snap).filter(([path]) => /^pagefind(-\d+)?\//.test(path));
+    expect(shardFiles(snapshot(site))).toEqual(shardFiles(shardsBefore));
+    expectSameSite(site, await fullBuildOf(dir));
+  }, 120_000);
+
+  it("indexes the shards again, as a full build does, when the edits outgrow the delta", async () => {
+    const site = join(dir, "_site");
+    const result = await buildSite({ articlesDir: dir, outDir: site, searchShardPages: SHARD_PAGES, searchDeltaPages: 0 });
+    expect(result.errors).toEqual([]);
+    expect(result.mode).toBe("incremental");
+    expect(searchFiles(site).manifest.bundles).not.toContain("pagefind-delta");
+    expect(existsSync(join(site, "pagefind-delta"))).toBe(false);
+    expect(searchFiles(site).manifest.hidden).toEqual({});
     expect(snapshot(site)).toEqual(snapshot(await fullBuildOf(dir)));
   }, 120_000);
 
@@ -98,7 +150,10 @@ describe("a build over the site it built before", () => {
     const site = join(dir, "_site");
     expect(readdirSync(join(site, "articles"))).not.toContain(slug);
     expect(htmlWith(site, `/articles/${slug}/`)).toEqual([]);
-    expect(snapshot(site)).toEqual(snapshot(await fullBuildOf(dir)));
+    const search = searchFiles(site);
+    expect(Object.keys(search.state.delta)).toEqual([]);
+    expect(Object.keys(search.manifest.hidden)).toEqual([search.state.base[`/articles/${slug}/`]!.id]);
+    expectSameSite(site, await fullBuildOf(dir));
   }, 120_000);
 
   it("leaves the site as it was when a record is broken, and names the record", async () => {
@@ -120,7 +175,7 @@ describe("a build over the site it built before", () => {
     const result = await buildSite({ articlesDir: chunked, outDir: join(chunked, "_site"), searchShardPages: SHARD_PAGES, renderChunkPages: 25 });
     expect(result.errors).toEqual([]);
     expect(result.pages).toBeGreaterThan(75); // three chunks and more
-    expect(snapshot(join(chunked, "_site"))).toEqual(snapshot(join(dir, "_site")));
+    expectSameSite(join(dir, "_site"), join(chunked, "_site"));
   }, 120_000);
 
   it("renders everything again when the renderer changes (here the path prefix)", async () => {
