@@ -186,16 +186,28 @@ function idf(n: number, df: number): number {
   return Math.log(1 + n / Math.max(1, df));
 }
 
-function prepare(pool: EventInput[], forms: NameForms, settings: GroupingSettings): { prepared: Prepared[]; nameDf: Map<string, number>; phraseDf: Uint16Array } {
+/** What the grouping reads of one report on its own: how often it mentions each of its names, and the phrases of its wording. */
+export interface ReportAnalysis {
+  mentions: Map<string, number>;
+  phrases: Uint32Array; // sorted, distinct
+}
+
+export type Analyse = (a: EventInput) => ReportAnalysis;
+
+/** A report's analysis depends on its body, its names and their spellings only: a build may keep it by those (src/build/events-cache.ts). */
+export function analyseReport(a: EventInput, forms: NameForms): ReportAnalysis {
+  const text = bodyText(a.body);
+  const tokens = tokenize(text);
+  return { mentions: mentionCounts(a, forms, text, tokens), phrases: uniqueSorted(wording(contentTokens(text, tokens)).hashes) };
+}
+
+function prepare(pool: EventInput[], settings: GroupingSettings, analyse: Analyse): { prepared: Prepared[]; nameDf: Map<string, number>; phraseDf: Uint16Array } {
   const n = pool.length;
   const nameDf = new Map<string, number>();
   for (const a of pool) for (const key of new Set(nameKeys(a).map(([k]) => k))) nameDf.set(key, (nameDf.get(key) ?? 0) + 1);
   const phraseDf = new Uint16Array(1 << DF_SLOTS_BITS);
   const analysed = pool.map((a) => {
-    const text = bodyText(a.body);
-    const tokens = tokenize(text);
-    const mentions = mentionCounts(a, forms, text, tokens);
-    const phrases = uniqueSorted(wording(contentTokens(text, tokens)).hashes);
+    const { mentions, phrases } = analyse(a);
     for (const h of phrases) {
       const s = slotOf(h);
       if (phraseDf[s]! < 0xffff) phraseDf[s]!++;
@@ -395,7 +407,7 @@ function byDateThenId(a: EventInput, b: EventInput): number {
 }
 
 /** Group the archive's articles into events. `forms` gives the spellings of each name, for naming events. */
-export function groupEvents(articles: EventInput[], forms: NameForms = {}, settings: GroupingSettings = GROUPING): GroupingResult {
+export function groupEvents(articles: EventInput[], forms: NameForms = {}, settings: GroupingSettings = GROUPING, analyse: Analyse = (a) => analyseReport(a, forms)): GroupingResult {
   const sorted = [...articles].sort(byDateThenId);
   const excluded: { id: string; reason: string }[] = [];
   const editorGroups = new Map<string, EventInput[]>();
@@ -410,7 +422,7 @@ export function groupEvents(articles: EventInput[], forms: NameForms = {}, setti
     else pool.push(a);
   }
 
-  const { prepared, nameDf } = prepare(pool, forms, settings);
+  const { prepared, nameDf } = prepare(pool, settings, analyse);
   const links: { i: number; j: number; s: Scored }[] = [];
   const compared = candidatePairs(prepared, settings, (i, j, common) => {
     const s = score(prepared[i]!, prepared[j]!, common);

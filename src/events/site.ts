@@ -6,7 +6,7 @@
 import { format, parseISO } from "date-fns";
 import type { Article } from "../record.ts";
 import type { EntityRegistry, SourceEntry } from "../registry.ts";
-import { groupEvents, GROUPING, type EventGroup, type GroupingResult, type GroupingSettings, type PairEvidence } from "./group.ts";
+import { groupEvents, GROUPING, type Analyse, type EventGroup, type GroupingResult, type GroupingSettings, type PairEvidence } from "./group.ts";
 import { compareCoverage, type Coverage, type ReportCoverage } from "./compare.ts";
 import type { NameForms } from "./name.ts";
 
@@ -90,7 +90,7 @@ function refOf(a: EventArticle): ArticleRef {
   return { title: a.title, url: a.url, date: a.date, dateLabel: a.dateLabel, source: a.source };
 }
 
-export function siteEvents(articles: EventArticle[], forms: NameForms = {}, settings: GroupingSettings = GROUPING): SiteEvents {
+export function siteEvents(articles: EventArticle[], forms: NameForms = {}, settings: GroupingSettings = GROUPING, analyse?: Analyse): SiteEvents {
   const byId = new Map(articles.map((a) => [a.slug, a]));
   const grouping = groupEvents(
     articles.map((a) => ({
@@ -107,6 +107,7 @@ export function siteEvents(articles: EventArticle[], forms: NameForms = {}, sett
     })),
     forms,
     settings,
+    analyse,
   );
   const byArticle = new Map<string, EventLink>();
   const events = grouping.events.map((g): SiteEvent => {

@@ -1,4 +1,11 @@
-/** The events worked out on a worker thread (prepareSiteData) are the events worked out in place (buildSiteData). */
+/**
+ * The events worked out on a worker thread (prepareSiteData), with each report's analysis kept
+ * across builds, are the events worked out in place (buildSiteData): from an empty cache, from a
+ * full one, and after an edit.
+ */
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generator } from "../../src/bench/generate.ts";
 import { ingestArchive } from "../../src/ingest/archive.ts";
@@ -22,9 +29,24 @@ describe("events beside the rest of the site data", () => {
     const registry = Object.fromEntries(registries.sources.map((s) => [s.name, s]));
     const inputs = articles.map((a) => eventArticle(a, new Map(articles.map((x) => [x.source, `/sources/${x.source}/`])), registry));
     const forms = nameForms(registries.entities);
-    const aside = await eventsAside(inputs, forms);
-    const here = siteEvents(inputs, forms);
-    expect(here.events.length).toBeGreaterThan(5);
-    expect(aside).toEqual(here);
+    const cache = mkdtempSync(join(tmpdir(), "events-cache-"));
+    const before = process.env["ARCHIVE_CACHE_DIR"];
+    process.env["ARCHIVE_CACHE_DIR"] = cache; // the worker thread takes a copy of this process's environment
+    try {
+      const here = siteEvents(inputs, forms);
+      expect(here.events.length).toBeGreaterThan(5);
+      expect(await eventsAside(inputs, forms)).toEqual(here);
+      expect(readdirSync(cache).filter((d) => d.startsWith("event-reports-"))).toHaveLength(1);
+      expect(await eventsAside(inputs, forms)).toEqual(here);
+
+      // An edit: one report loses its body's second half, another its people.
+      const edited = inputs.map((a, i) => (i === 10 ? { ...a, body: a.body.slice(0, a.body.length / 2) } : i === 20 ? { ...a, people: [] } : a));
+      const editedHere = siteEvents(edited, forms);
+      expect(editedHere).not.toEqual(here);
+      expect(await eventsAside(edited, forms)).toEqual(editedHere);
+    } finally {
+      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
+      else process.env["ARCHIVE_CACHE_DIR"] = before;
+    }
   }, 120_000);
 });
