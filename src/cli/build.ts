@@ -1,12 +1,14 @@
 /** npm run build [-- --articles DIR --out DIR --path-prefix /sub/ --no-ingest --full] ; npm start = build, then serve with live reload */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "../build/site-build.ts";
 import { loadSiteData } from "../build/site-data.ts";
 import { runIngest } from "./ingest.ts";
 import { prepareIngest } from "../build/ingest-cache.ts";
 import { readRawFolder } from "../ingest/store.ts";
+import { cacheRoot } from "../build/cache.ts";
+import { ingestUnneeded, stampIngest } from "../build/ingest-stamp.ts";
 
 const { values } = parseArgs({
   options: {
@@ -22,10 +24,16 @@ const { values } = parseArgs({
 
 const started = Date.now();
 let exitCode = 0;
-if (!values["no-ingest"]) {
+const rawDir = join(values.articles, "raw");
+const unneeded = values["no-ingest"] ? null : ingestUnneeded(values.articles, rawDir);
+if (unneeded !== null) {
+  exitCode = unneeded;
+  console.log(`ingest: ${rawDir}/ and the records are as the last ingest left them (edits aside): nothing to ingest${exitCode ? "; it refused some raw files, listed in its report" : ""}`);
+} else if (!values["no-ingest"]) {
   const files = readRawFolder(values.articles);
   await prepareIngest(files); // new raw files normalised on every core, into the cache
-  exitCode = runIngest({ input: join(values.articles, "raw"), output: values.articles, files, reportFile: join(".cache", "ingest-report.json") });
+  exitCode = runIngest({ input: rawDir, output: values.articles, files, reportFile: join(cacheRoot(), "ingest-report.json") });
+  stampIngest(values.articles, rawDir, exitCode);
   if (exitCode !== 0) console.error("ingest refused some raw files (listed above); the others are built");
 }
 const result = await buildSite({ articlesDir: values.articles, outDir: values.out, pathPrefix: values["path-prefix"], full: values.full });
@@ -40,9 +48,10 @@ console.log(
 );
 // The events grouping with the evidence for each, for an editor to check (src/events/).
 const { events, eventsReport } = loadSiteData(resolve(values.articles));
-mkdirSync(".cache", { recursive: true });
-writeFileSync(join(".cache", "events-report.json"), `${JSON.stringify(eventsReport, null, 2)}\n`);
-console.log(`${events.length} events of two or more reports; the grouping and its evidence: .cache/events-report.json`);
+mkdirSync(cacheRoot(), { recursive: true });
+const eventsReportFile = join(cacheRoot(), "events-report.json");
+writeFileSync(eventsReportFile, `${JSON.stringify(eventsReport, null, 2)}\n`);
+console.log(`${events.length} events of two or more reports; the grouping and its evidence: ${relative(process.cwd(), eventsReportFile)}`);
 if (values.serve) {
   const { serve } = await import("../build/serve.ts");
   await serve({ articlesDir: values.articles, outDir: values.out, port: Number(values.port), pathPrefix: values["path-prefix"] });

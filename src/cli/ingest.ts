@@ -6,6 +6,8 @@ import { loadRegistries } from "../registry.ts";
 import { buildReport, summarise } from "../ingest/report.ts";
 import { ignoredRawEntries, ingestFolder, readRawFolder } from "../ingest/store.ts";
 import { prepareIngest } from "../build/ingest-cache.ts";
+import { cacheRoot } from "../build/cache.ts";
+import { stampIngest } from "../build/ingest-stamp.ts";
 import type { RawFile } from "../ingest/archive.ts";
 
 /** Ingest a raw folder into records. `files`: the folder as already read (the CLIs read it once, to normalise new files on every core first). */
@@ -38,5 +40,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const input = values.input ?? join(values.articles, "raw");
   const files = readRawFolder(output, input);
   await prepareIngest(files); // new raw files normalised on every core, into the cache
-  process.exitCode = runIngest({ input, output, files, reportFile: values.report ?? join(".cache", "ingest-report.json") });
+  process.exitCode = runIngest({ input, output, files, reportFile: values.report ?? join(cacheRoot(), "ingest-report.json") });
+  stampIngest(output, input, process.exitCode); // for the build, which ingests first: unneeded while nothing changes
 }
