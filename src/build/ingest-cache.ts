@@ -17,8 +17,8 @@ import { contentKey, HashCache } from "./cache.ts";
 const src = fileURLToPath(new URL("..", import.meta.url));
 /** Below this many new files, starting workers costs more than it saves. */
 const PARALLEL_FROM = 200;
-/** Files per round of workers. */
-const BATCH = 4000;
+/** Files a worker is sent at a time. */
+const JOB = 50;
 
 let version: string | null = null;
 
@@ -58,17 +58,40 @@ export function cachedNormaliser(): { normalise: typeof normalise; save: () => v
   };
 }
 
-function runWorkers(files: RawFile[], threads: number): Promise<{ path: string; hash: string; result: NormaliseResult | null }[]> {
-  const chunk = Math.ceil(files.length / threads);
-  return Promise.all(
-    Array.from({ length: threads }, (_, t) =>
-      new Promise<{ path: string; hash: string; result: NormaliseResult | null }[]>((resolve, reject) => {
-        const worker = new Worker(new URL("./ingest-worker.mjs", import.meta.url), { workerData: files.slice(t * chunk, (t + 1) * chunk) });
-        worker.once("message", resolve);
+type Normalised = { path: string; hash: string; result: NormaliseResult | null };
+
+/**
+ * Normalise `files` on `threads` worker threads started once, JOB files at a time: each worker is
+ * sent its next job as soon as it answers, and `take` keeps each answer while the workers go on.
+ */
+async function runWorkers(files: RawFile[], threads: number, take: (r: Normalised) => void): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(threads, Math.ceil(files.length / JOB)) }, () => new Worker(new URL("./ingest-worker.mjs", import.meta.url)));
+  const lanes = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        const send = () => {
+          if (next >= files.length) return resolve();
+          worker.postMessage(files.slice(next, (next += JOB)));
+        };
+        worker.on("message", (results: Normalised[]) => {
+          send();
+          try {
+            results.forEach(take);
+          } catch (error) {
+            reject(error as Error);
+          }
+        });
         worker.once("error", reject);
+        worker.once("exit", (code) => reject(new Error(`an ingest worker stopped (exit ${code}) before it answered`)));
+        send();
       }),
-    ),
-  ).then((parts) => parts.flat());
+  );
+  try {
+    await Promise.all(lanes);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 /**
@@ -80,15 +103,13 @@ export async function prepareIngest(files: RawFile[]): Promise<{ cached: number;
   const missing = files.filter((f) => !f.problem && cache.get(keyOf(f.path, sha256(f.bytes))) === undefined);
   const threads = Math.min(availableParallelism(), 8);
   if (missing.length < PARALLEL_FROM || threads < 2) return { cached: files.length - missing.length, normalised: 0 };
-  // In batches, so that only one batch of drafts is held at a time, serialised into the cache as it comes.
-  for (let i = 0; i < missing.length; i += BATCH) {
-    for (const r of await runWorkers(missing.slice(i, i + BATCH), threads)) if (r.result) cache.set(keyOf(r.path, r.hash), r.result);
-  }
+  // The drafts are serialised into the cache as they come, so that only the jobs under way are held.
+  await runWorkers(missing, threads, (r) => {
+    if (r.result) cache.set(keyOf(r.path, r.hash), r.result);
+  });
   cache.save();
   return { cached: files.length - missing.length, normalised: missing.length };
 }
-
-
 
 /**
  * The record files' side of ingest, by content hash: which raw file an existing record names (a

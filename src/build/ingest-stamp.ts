@@ -47,14 +47,22 @@ function recordState(file: string, known: RecordState | undefined): RecordState 
   const st = statSync(file);
   if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known;
   const text = readFileSync(file, "utf8");
-  let raw: string;
+  return { size: st.size, mtimeMs: st.mtimeMs, raw: rawField(text), checksum: isUnedited(text) ? new RegExp(`^${CHECKSUM_FIELD}: (\\S+)$`, "m").exec(text)![1]! : null };
+}
+
+/**
+ * The raw file a record names. Ingest writes it on one line (raw: raw/name.txt), which is read as
+ * it is; written any other way, the YAML is parsed (and a broken record read as ingest reads it).
+ */
+function rawField(text: string): string {
+  const close = text.indexOf("\n---", 3);
+  const line = /^raw:[ \t]*([\w./-]+)[ \t]*$/m.exec(close === -1 ? text : text.slice(0, close))?.[1];
+  if (line) return line;
   try {
-    raw = String(parseRecordFile(text).data["raw"] ?? "");
+    return String(parseRecordFile(text).data["raw"] ?? "");
   } catch {
-    raw = /^raw:[ \t]*"?([^"\n]+?)"?[ \t]*$/m.exec(text)?.[1] ?? ""; // as ingest reads a broken record
+    return /^raw:[ \t]*"?([^"\n]+?)"?[ \t]*$/m.exec(text)?.[1] ?? "";
   }
-  const checksum = isUnedited(text) ? new RegExp(`^${CHECKSUM_FIELD}: (\\S+)$`, "m").exec(text)![1]! : null;
-  return { size: st.size, mtimeMs: st.mtimeMs, raw, checksum };
 }
 
 function recordStates(articlesDir: string, known: Record<string, RecordState>): Record<string, RecordState> {
