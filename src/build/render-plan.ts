@@ -37,11 +37,7 @@ export interface SitemapEntry {
   lastmod: string | null;
 }
 
-/** Where a record lives on disk is not shown on its page: leaving it out keeps fingerprints the same in any folder. */
-const withoutFile = (key: string, value: unknown) => (key === "file" ? undefined : value);
-
-const fingerprintOf = (version: string, item: unknown) =>
-  createHash("sha256").update(version).update("\0").update(JSON.stringify(item, withoutFile)).digest("base64url").slice(0, 22);
+const fingerprintOf = (version: string, item: unknown) => createHash("sha256").update(version).update("\0").update(JSON.stringify(item)).digest("base64url").slice(0, 22);
 
 /** Every paginated page of the site, in collection order. */
 export function plannedPages(data: SiteData, version: string): PlannedPage[] {

@@ -48,8 +48,8 @@ export interface RelatedCard extends ArticleCard {
   shared: string[];
 }
 
-/** An article as its pages show it: the record without its Markdown body (pages show the HTML; nothing else reads the body again). */
-export interface SiteArticle extends Omit<Article, "body"> {
+/** An article as its pages show it: no Markdown (the HTML instead) and not where its record lives on disk, so that a page is the same from any folder. */
+export interface SiteArticle extends Omit<Article, "body" | "file"> {
   html: string;
   summary: string;
   url: string;
@@ -501,7 +501,7 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
     // Only files inside raw/ are copied to the site; a record may point elsewhere or at a file since removed.
     const raw = a.raw ? posix.normalize(a.raw.replace(/\\/g, "/")) : ""; // a record written by hand may have no raw file
     const rawFound = options.articlesDir !== undefined && raw.startsWith("raw/") && existsSync(join(options.articlesDir, raw));
-    const { body, ...record } = a;
+    const { body, file, ...record } = a;
     return {
       ...record,
       html: (options.render ?? renderMarkdown)(body),
