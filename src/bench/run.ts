@@ -11,6 +11,7 @@ import { writeArchive } from "./generate.ts";
 import { measure, type Measured } from "./measure.ts";
 import { searchPayloads, type Payload } from "./payload.ts";
 import { writePeerProject } from "./peer.ts";
+import { serveEdit, type ServeEdit } from "./serve-edit.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -42,7 +43,17 @@ export interface BenchResult {
   /** The same in CPU time (user + sys), less moved by other load on the machine. */
   cpuRatio: number | null;
   payload: { archive: Payload[] | null; peer: Payload[] | null };
-  edit: { wallMs: number; cpuMs: number | null; peakRssMB: number | null; stages: StageTiming[]; pagesWithNewTitle: number; pagesWithOldTitle: number; reusedShards: number } | null;
+  edit: {
+    wallMs: number;
+    cpuMs: number | null;
+    peakRssMB: number | null;
+    stages: StageTiming[];
+    pagesWithNewTitle: number;
+    pagesWithOldTitle: number;
+    reusedShards: number;
+    /** Another record edited while npm start serves the site: from its save to the site rebuilt. */
+    serve: ServeEdit;
+  } | null;
 }
 
 export interface BenchOptions {
@@ -198,7 +209,11 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       pagesWithNewTitle: pagesContaining(site, newTitle),
       pagesWithOldTitle: pagesContaining(site, oldTitle),
       reusedShards: rebuildStages.find((s) => s.stage === "index")?.detail?.["reused"] ?? 0,
+      serve: { wallMs: 0, shown: false },
     };
+    log("one edited record: npm start");
+    edit.serve = await serveEdit({ root, articles, site, record: join(articles, dates[0]!), newTitle: `Edited in npm start ${seed}-${opts.articles}`, env });
+    log(`npm start: the edit is served after ${fmt(edit.serve.wallMs)}`);
   }
 
   return {

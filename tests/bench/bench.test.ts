@@ -50,4 +50,9 @@ describe("the benchmark at 50 articles", () => {
     expect(result.edit!.pagesWithOldTitle).toBe(0);
     expect(result.edit!.pagesWithNewTitle).toBeGreaterThan(1);
   });
+
+  it("times an edit while npm start serves the site, and the served page shows it", () => {
+    expect(result.edit!.serve.shown).toBe(true);
+    expect(result.edit!.serve.wallMs).toBeGreaterThan(0);
+  });
 });
