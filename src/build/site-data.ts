@@ -279,10 +279,17 @@ function inDateOrder<T extends { date: string | null; time?: string | null; slug
   });
 }
 
+// One card per article, shared by every list that shows it (people, places, sources, months, the
+// timeline): an article is on a dozen lists, and a large archive's lists hold millions of cards.
+const cards = new WeakMap<SiteArticle, ArticleCard>();
+
 function cardOf(a: SiteArticle): ArticleCard {
-  return { title: a.title, url: a.url, date: a.date, dateLabel: a.dateLabel, inferred: a.inferred, source: a.source, summary: a.summary };
+  let card = cards.get(a);
+  if (!card) cards.set(a, (card = { title: a.title, url: a.url, date: a.date, dateLabel: a.dateLabel, inferred: a.inferred, source: a.source, summary: a.summary }));
+  return card;
 }
 
+/** `articles` in reading order (inDateOrder): each name's list of articles, and of quotes, comes out in that order without a sort. */
 function entityPages(kind: EntityKind, section: string, articles: SiteArticle[], namesOf: (a: SiteArticle) => readonly string[], speakers: boolean): {
   pages: EntityPage[];
   urls: Map<string, string>;
@@ -305,9 +312,8 @@ function entityPages(kind: EntityKind, section: string, articles: SiteArticle[],
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([name, e]) => {
       const firstUrl = urls.get(name)!;
-      const articles = slices(inDateOrder(e.articles), LIST_PAGE_SIZE);
-      // Stable sort: quotes of one article keep their order in the text.
-      const quotes = slices(inDateOrder(e.quotes.map((q) => ({ ...q, date: q.article.date, time: q.article.time, slug: q.article.slug }))), LIST_PAGE_SIZE);
+      const articles = slices(e.articles, LIST_PAGE_SIZE);
+      const quotes = slices(e.quotes, LIST_PAGE_SIZE); // the quotes of one article in their order in the text
       return numberedPages(Math.max(articles.length, quotes.length), firstUrl, (k) => ({
         kind,
         name,
@@ -323,6 +329,7 @@ function entityPages(kind: EntityKind, section: string, articles: SiteArticle[],
   return { pages, urls };
 }
 
+/** `site` in reading order, as for entityPages. */
 function sourcePages(site: SiteArticle[], urls: Map<string, string>, registry: Record<string, SourceEntry>): SourcePage[] {
   const published = new Map<string, SiteArticle[]>();
   const credited = new Map<string, SiteArticle[]>();
@@ -336,8 +343,8 @@ function sourcePages(site: SiteArticle[], urls: Map<string, string>, registry: R
     .flatMap(([name, firstUrl]) => {
       const own = published.get(name) ?? [];
       const agency = credited.get(name) ?? [];
-      const articles = slices(inDateOrder(own), LIST_PAGE_SIZE);
-      const agencyArticles = slices(inDateOrder(agency), LIST_PAGE_SIZE);
+      const articles = slices(own, LIST_PAGE_SIZE);
+      const agencyArticles = slices(agency, LIST_PAGE_SIZE);
       return numberedPages(Math.max(articles.length, agencyArticles.length), firstUrl, (k) => ({
         name,
         firstUrl,
@@ -525,7 +532,8 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
     };
   });
 
-  const chronological = inDateOrder(site.filter((a) => a.date !== null));
+  const reading = inDateOrder(site);
+  const chronological = reading.filter((a) => a.date !== null);
   chronological.forEach((a, i) => {
     const before = chronological[i - 1];
     const after = chronological[i + 1];
@@ -533,9 +541,9 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
     a.next = after ? { title: after.title, url: after.url } : null;
   });
 
-  const people = entityPages("person", "people", site, (a) => a.people, true);
-  const places = entityPages("place", "places", site, (a) => a.places, false);
-  const organisations = entityPages("organisation", "organisations", site, (a) => a.organisations, false);
+  const people = entityPages("person", "people", reading, (a) => a.people, true);
+  const places = entityPages("place", "places", reading, (a) => a.places, false);
+  const organisations = entityPages("organisation", "organisations", reading, (a) => a.organisations, false);
   const sourceUrls = sourceUrlsOf(site);
   const links = (names: readonly string[], urls: Map<string, string>) => names.map((name) => ({ label: name, url: urls.get(name)! }));
 
@@ -552,7 +560,7 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
     a.related = (related.get(a.slug) ?? []).map((r) => ({ ...cardOf(bySlug.get(r.slug)!), shared: r.shared }));
   }
 
-  const sources = sourcePages(site, sourceUrls, registry);
+  const sources = sourcePages(reading, sourceUrls, registry);
 
   const months = monthPages(chronological, MONTH_PAGE_SIZE);
   const indexOf = (kind: EntityKind, title: string, url: string, pages: EntityPage[]): EntityIndex => ({

@@ -51,7 +51,8 @@ const { events, eventsReport } = loadSiteData(resolve(values.articles));
 mkdirSync(cacheRoot(), { recursive: true });
 const eventsReportFile = join(cacheRoot(), "events-report.json");
 writeFileSync(eventsReportFile, `${JSON.stringify(eventsReport, null, 2)}\n`);
-console.log(`${events.length} events of two or more reports; the grouping and its evidence: ${relative(process.cwd(), eventsReportFile)}`);
+const shown = relative(process.cwd(), eventsReportFile);
+console.log(`${events.length} events of two or more reports; the grouping and its evidence: ${shown.startsWith("..") ? eventsReportFile : shown}`);
 if (values.serve) {
   const { serve } = await import("../build/serve.ts");
   await serve({ articlesDir: values.articles, outDir: values.out, port: Number(values.port), pathPrefix: values["path-prefix"] });
