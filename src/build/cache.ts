@@ -80,6 +80,12 @@ export class HashCache<V> {
     return decode<V>(bytes);
   }
 
+  /** Keep an entry this run did not need to read (its value is known otherwise), so that save() does not drop it. */
+  keep(key: string): void {
+    const pack = this.pack(key);
+    if (pack.entries.has(key)) pack.used.add(key);
+  }
+
   set(key: string, value: V): void {
     const pack = this.pack(key);
     pack.entries.set(key, serialize(value));

@@ -13,17 +13,34 @@ function readerVersion(): string {
   return contentKey(ingestVersion(), ...code).slice(0, 12);
 }
 
+type Parsed = ReturnType<typeof parseArticle>;
+
+/**
+ * The records the last build of this process read, with their text: a long-running process
+ * (npm start) answers an unchanged record from memory instead of decoding it from the cache again.
+ */
+let lastRead = new Map<string, { text: string; result: Parsed }>();
+
 export function cachedRecordParser(): { parse: typeof parseArticle; save: () => void } {
-  const cache = new HashCache<ReturnType<typeof parseArticle>>(`records-${readerVersion()}`);
+  const cache = new HashCache<Parsed>(`records-${readerVersion()}`);
+  const read = new Map<string, { text: string; result: Parsed }>();
   return {
     parse(file, text) {
       const key = contentKey(file, text);
-      const known = cache.take(key);
-      if (known) return known;
-      const result = parseArticle(file, text);
+      const last = lastRead.get(file);
+      if (last?.text === text) {
+        read.set(file, last);
+        cache.keep(key);
+        return last.result;
+      }
+      const result = cache.take(key) ?? parseArticle(file, text);
       cache.set(key, result);
+      read.set(file, { text, result });
       return result;
     },
-    save: () => cache.save(),
+    save: () => {
+      cache.save();
+      lastRead = read;
+    },
   };
 }
