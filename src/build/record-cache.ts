@@ -16,26 +16,33 @@ function readerVersion(): string {
 type Parsed = ReturnType<typeof parseArticle>;
 
 /**
- * The records the last build of this process read, with their text: a long-running process
+ * The records the last build of this process read, by their cache key: a long-running process
  * (npm start) answers an unchanged record from memory instead of decoding it from the cache again.
+ * Only when asked: a build that runs once would hold every record to its end for nothing.
  */
-let lastRead = new Map<string, { text: string; result: Parsed }>();
+let lastRead = new Map<string, { key: string; result: Parsed }>();
+let remember = false;
+
+/** For a process that builds again and again (npm start): keep each build's records for the next. */
+export function rememberRecords(): void {
+  remember = true;
+}
 
 export function cachedRecordParser(): { parse: typeof parseArticle; save: () => void } {
   const cache = new HashCache<Parsed>(`records-${readerVersion()}`);
-  const read = new Map<string, { text: string; result: Parsed }>();
+  const read = new Map<string, { key: string; result: Parsed }>();
   return {
     parse(file, text) {
       const key = contentKey(file, text);
       const last = lastRead.get(file);
-      if (last?.text === text) {
-        read.set(file, last);
+      if (last?.key === key) {
+        read.set(file, last); // only remembered records are found here
         cache.keep(key);
         return last.result;
       }
       const result = cache.take(key) ?? parseArticle(file, text);
       cache.set(key, result);
-      read.set(file, { text, result });
+      if (remember) read.set(file, { key, result });
       return result;
     },
     save: () => {

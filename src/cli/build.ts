@@ -9,6 +9,7 @@ import { prepareIngest } from "../build/ingest-cache.ts";
 import { readRawFolder } from "../ingest/store.ts";
 import { cacheRoot } from "../build/cache.ts";
 import { ingestUnneeded, stampIngest } from "../build/ingest-stamp.ts";
+import { rememberRecords } from "../build/record-cache.ts";
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +23,7 @@ const { values } = parseArgs({
   },
 });
 
+if (values.serve) rememberRecords(); // npm start builds again on every save: from the first build on, each reads only the records that changed
 const started = Date.now();
 let exitCode = 0;
 const rawDir = join(values.articles, "raw");
