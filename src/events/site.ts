@@ -7,7 +7,7 @@ import { format, parseISO } from "date-fns";
 import type { Article } from "../record.ts";
 import type { EntityRegistry, SourceEntry } from "../registry.ts";
 import { groupEvents, GROUPING, type Analyse, type EventGroup, type GroupingResult, type GroupingSettings, type PairEvidence } from "./group.ts";
-import { compareCoverage, type Coverage, type ReportCoverage } from "./compare.ts";
+import { compareCoverage, type Coverage, type CoverageInput, type ReportCoverage } from "./compare.ts";
 import type { NameForms } from "./name.ts";
 
 /** What the event pages need of an article; the site's articles have all of it. */
@@ -90,7 +90,10 @@ function refOf(a: EventArticle): ArticleRef {
   return { title: a.title, url: a.url, date: a.date, dateLabel: a.dateLabel, source: a.source };
 }
 
-export function siteEvents(articles: EventArticle[], forms: NameForms = {}, settings: GroupingSettings = GROUPING, analyse?: Analyse): SiteEvents {
+/** How the reports of one event are compared (compareCoverage; a build may answer it from a cache, src/build/events-cache.ts). */
+export type Cover = (reports: CoverageInput[]) => Coverage;
+
+export function siteEvents(articles: EventArticle[], forms: NameForms = {}, settings: GroupingSettings = GROUPING, analyse?: Analyse, cover: Cover = compareCoverage): SiteEvents {
   const byId = new Map(articles.map((a) => [a.slug, a]));
   const grouping = groupEvents(
     articles.map((a) => ({
@@ -112,7 +115,7 @@ export function siteEvents(articles: EventArticle[], forms: NameForms = {}, sett
   const byArticle = new Map<string, EventLink>();
   const events = grouping.events.map((g): SiteEvent => {
     const members = g.members.map((id) => byId.get(id)!);
-    const coverage = compareCoverage(
+    const coverage = cover(
       members.map((a) => ({ id: a.slug, source: a.source, body: a.body, people: a.people, quotes: a.quotes, facts: a.sourceFacts })),
     );
     const url = `/events/${g.slug}/`;

@@ -1,7 +1,7 @@
 /**
- * The events worked out on a worker thread (prepareSiteData), with each report's analysis kept
- * across builds, are the events worked out in place (buildSiteData): from an empty cache, from a
- * full one, and after an edit.
+ * The events worked out on a worker thread (prepareSiteData), with each report's analysis and each
+ * event's comparison of its reports kept across builds, are the events worked out in place
+ * (buildSiteData): from an empty cache, from a full one, and after an edit.
  */
 import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,7 +36,7 @@ describe("events beside the rest of the site data", () => {
       const here = siteEvents(inputs, forms);
       expect(here.events.length).toBeGreaterThan(5);
       expect(await eventsAside(inputs, forms)).toEqual(here);
-      expect(readdirSync(cache).filter((d) => d.startsWith("event-reports-"))).toHaveLength(1);
+      expect(readdirSync(cache).filter((d) => d.startsWith("event-reports-") || d.startsWith("event-coverage-"))).toHaveLength(2);
       expect(await eventsAside(inputs, forms)).toEqual(here);
 
       // An edit: one report loses its body's second half, another its people.
