@@ -119,14 +119,18 @@ function bundleName(shard: number): string {
   return shard === 0 ? "pagefind" : `pagefind-${shard}`;
 }
 
-function readManifest(siteDir: string | undefined): SearchManifest | null {
-  if (!siteDir || !existsSync(join(siteDir, MANIFEST))) return null;
+/** A JSON file the previous build left at the site root, or null where there is none or it does not parse. */
+function readSiteJson<T>(siteDir: string | undefined, name: string): T | null {
+  if (!siteDir || !existsSync(join(siteDir, name))) return null;
   try {
-    return JSON.parse(readFileSync(join(siteDir, MANIFEST), "utf8")) as SearchManifest;
+    return JSON.parse(readFileSync(join(siteDir, name), "utf8")) as T;
   } catch {
     return null;
   }
 }
+
+export const readManifest = (siteDir: string | undefined) => readSiteJson<SearchManifest>(siteDir, MANIFEST);
+const readState = (siteDir: string | undefined) => readSiteJson<SearchState>(siteDir, STATE);
 
 /** Run `jobs` with at most `width` at once. */
 async function inParallel(jobs: (() => Promise<void>)[], width: number): Promise<void> {
@@ -147,15 +151,6 @@ export function deltaPlan(current: Readonly<Record<string, string>>, state: Sear
   const delta = Object.keys(current).filter((url) => state.base[url]?.digest !== current[url]).sort();
   const hidden = Object.keys(state.base).filter((url) => state.base[url]!.digest !== current[url]).sort();
   return delta.length > limit || hidden.length > limit ? null : { delta, hidden };
-}
-
-function readState(siteDir: string | undefined): SearchState | null {
-  if (!siteDir || !existsSync(join(siteDir, STATE))) return null;
-  try {
-    return JSON.parse(readFileSync(join(siteDir, STATE), "utf8")) as SearchState;
-  } catch {
-    return null;
-  }
 }
 
 /** Index the article pages into siteDir: the shards again where the delta would outgrow its limit, else only the delta. */

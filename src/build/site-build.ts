@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { dirname, join, resolve, sep } from "node:path";
 import { formatProblem } from "./load-records.ts";
 import { forgetSiteData, prepareSiteData } from "./site-data.ts";
-import { MANIFEST as SEARCH_MANIFEST, writeSearchIndex, type SearchManifest } from "./search-index.ts";
+import { readManifest, writeSearchIndex } from "./search-index.ts";
 import { stage, writeTimings } from "./stages.ts";
 import { plannedPages, rendererVersion } from "./render-plan.ts";
 import { renderPages } from "./render-pages.ts";
@@ -77,14 +77,6 @@ export function outDirProblem(outDir: string, articlesDir: string): string | nul
 /** Above this share of changed pages, rendering everything into a new folder is the quicker way. */
 const INCREMENTAL_SHARE = 0.5;
 
-function readJson<T>(file: string): T | null {
-  try {
-    return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
 function htmlFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).map((f) => f.split(sep).join("/"));
 }
@@ -122,7 +114,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const articlePages = planned.filter((p) => p.collection === "articles").map((p) => ({ url: p.url, output: p.output }));
     const rerendered = new Set(toRender.map((p) => p.url));
     const known = mode === "incremental" ? Object.fromEntries(Object.entries(before!.indexed ?? {}).filter(([url]) => !rerendered.has(url))) : undefined;
-    const searchBefore = readJson<SearchManifest>(join(out, SEARCH_MANIFEST));
+    const searchBefore = readManifest(out);
     const search = await stage(
       "index",
       () =>

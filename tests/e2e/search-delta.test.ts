@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { launchBrowser, type Browser, openSearch } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 import { buildArchive, testWords, type BuiltArchive, type TestWord } from "../helpers/search-fixture.ts";
 import { buildSite } from "../../src/build/site-build.ts";
@@ -58,8 +58,7 @@ afterAll(async () => {
 });
 
 async function open(query: string): Promise<void> {
-  await page.goto(`${server.url}search/${query}`);
-  await page.waitForSelector("[data-search]:not([hidden]) [data-results][aria-busy=false]", { state: "attached" });
+  await openSearch(page, `${server.url}search/${query}`);
 }
 
 const shownSlugs = () => page.$$eval("[data-results] > li h3 a", (links) => links.map((a) => /\/articles\/([^/]+)\//.exec(a.getAttribute("href")!)?.[1] ?? ""));

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { launchBrowser, type Browser, openSearch } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 import { buildArchive, testWords, type BuiltArchive } from "../helpers/search-fixture.ts";
 
@@ -44,8 +44,7 @@ afterAll(async () => {
 describe(`search under ${PREFIX} with a strict Content-Security-Policy`, () => {
   it("finds an article, links inside the prefix and highlights the word, with nothing blocked", async () => {
     const own = testWords(archive.articles).find((w) => w.slugs.length === 1)!;
-    await page.goto(`${server.url}search/?q=${own.word}`);
-    await page.waitForSelector("[data-search]:not([hidden]) [data-results][aria-busy=false]", { state: "attached" });
+    await openSearch(page, `${server.url}search/?q=${own.word}`);
     const links = await page.locator("[data-results] h3 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     expect(links).toEqual([`${PREFIX}articles/${own.slugs[0]}/?highlight=${own.word}`]);
 

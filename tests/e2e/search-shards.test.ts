@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { launchBrowser, type Browser, openSearch } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 import { buildArchive, testWords, type BuiltArchive, type TestWord } from "../helpers/search-fixture.ts";
 
@@ -35,8 +35,7 @@ afterAll(async () => {
 
 /** The articles a search shows, in the order shown (best match first). */
 async function foundInOrder(query: string): Promise<string[]> {
-  await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-  await page.waitForSelector("[data-search]:not([hidden]) [data-results][aria-busy=false]", { state: "attached" });
+  await openSearch(page, `${server.url}search/?q=${encodeURIComponent(query)}`);
   const hrefs = await page.$$eval("[data-results] > li h3 a", (links) => links.map((a) => a.getAttribute("href")!));
   return hrefs.map((h) => /\/articles\/([^/]+)\//.exec(h)![1]!);
 }

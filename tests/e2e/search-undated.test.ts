@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { launchBrowser, type Browser, openSearch } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 import { buildArchive, testWords, type BuiltArchive, type TestWord } from "../helpers/search-fixture.ts";
 
@@ -46,8 +46,7 @@ afterAll(async () => {
 describe("date order with an undated article", () => {
   for (const [sort, direction] of [["date", "desc"], ["date-asc", "asc"]] as const) {
     it(`keeps it, after the dated ones (${direction})`, async () => {
-      await page.goto(`${server.url}search/?q=${shared.word}&sort=${sort}`);
-      await page.waitForSelector("[data-search]:not([hidden]) [data-results][aria-busy=false]", { state: "attached" });
+      await openSearch(page, `${server.url}search/?q=${shared.word}&sort=${sort}`);
       const shown = await page.$$eval("[data-results] > li", (items) =>
         items.map((li) => ({
           slug: /\/articles\/([^/]+)\//.exec(li.querySelector("h3 a")!.getAttribute("href")!)![1]!,

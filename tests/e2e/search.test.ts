@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { Article } from "../../src/record.ts";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { launchBrowser, type Browser, searchSettled } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 import { buildArchive, removedWords, testPhrases, testWords, type BuiltArchive, type TestWord } from "../helpers/search-fixture.ts";
 
@@ -47,7 +47,7 @@ const bySlug = (slug: string): Article => archive.articles.find((a) => a.slug ==
 
 /** Waits until the page has finished the search it is showing. */
 async function settled(): Promise<void> {
-  await page.waitForSelector("[data-search]:not([hidden]) [data-results][aria-busy=false]", { state: "attached" });
+  await searchSettled(page);
 }
 
 async function open(query: string): Promise<void> {

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 export const chromePath = process.env["CHROME_PATH"] || "/usr/bin/chromium";
 
@@ -47,4 +47,15 @@ export async function launchBrowser(): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until the search page has shown the results of the search it is running. */
+export async function searchSettled(page: Page): Promise<void> {
+  await page.waitForSelector("[data-search]:not([hidden]) [data-results][aria-busy=false]", { state: "attached" });
+}
+
+/** Opens a search page's URL and waits for its results. */
+export async function openSearch(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await searchSettled(page);
 }

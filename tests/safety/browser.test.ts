@@ -12,7 +12,7 @@ import { buildSite } from "../../src/build/site-build.ts";
 import { runIngest } from "../../src/cli/ingest.ts";
 import { htmlPages, pathOf } from "../build/built-site.ts";
 import { tempArchive } from "../helpers/paths.ts";
-import { launchBrowser, type Browser } from "../helpers/browser.ts";
+import { launchBrowser, type Browser, openSearch } from "../helpers/browser.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 import { buildHostileSite, HOSTILE_TEXT, type HostileSite } from "./hostile-site.ts";
 
@@ -142,8 +142,7 @@ describe("the seed archive in Chromium, under the site's headers", () => {
       const pages = [...byKind.values()].flatMap((files) => files.slice(0, 3));
       expect(byKind.size).toBeGreaterThan(8);
       expect(await runnableOnPages(seeds.url, pages)).toEqual([]);
-      await page.goto(`${seeds.url}search/?q=Lavrov`);
-      await page.waitForSelector("[data-search]:not([hidden]) [data-results][aria-busy=false]", { state: "attached" });
+      await openSearch(page, `${seeds.url}search/?q=Lavrov`);
       expect(await page.locator("[data-results] h3 a").count()).toBeGreaterThan(0);
       expect(blocked).toEqual([]);
       expect(dialogs).toEqual([]);
@@ -155,8 +154,7 @@ describe("the seed archive in Chromium, under the site's headers", () => {
 
 describe("the search, under the site's headers", () => {
   async function search(query: string): Promise<void> {
-    await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForSelector("[data-search]:not([hidden]) [data-results][aria-busy=false]", { state: "attached" });
+    await openSearch(page, `${server.url}search/?q=${encodeURIComponent(query)}`);
   }
 
   it("shows hostile text in titles and excerpts as text, and runs none of it", async () => {
