@@ -1,6 +1,6 @@
 /**
  * The events' work kept across builds by what it is made from: each report's analysis for the
- * grouping (its name mentions and phrases, src/events/group.ts), and each event's comparison of its
+ * grouping (its name mentions, phrases and quotes, src/events/group.ts), and each event's comparison of its
  * reports (src/events/compare.ts). An edit analyses one report again, and compares the reports of
  * its event again, not those of every event in the archive.
  */
@@ -17,11 +17,11 @@ function codeVersion(files: string[]): string {
 }
 
 export function cachedAnalysis(forms: NameForms): { analyse: Analyse; save: () => void } {
-  const cache = new HashCache<ReportAnalysis>(`event-reports-${codeVersion(["../events/group.ts", "../events/text.ts"])}`);
+  const cache = new HashCache<ReportAnalysis>(`event-reports-${codeVersion(["../events/group.ts", "../events/text.ts", "../events/quotes.ts"])}`);
   return {
     analyse(a: EventInput) {
       const names = [...new Set([...a.people, ...a.organisations, ...a.places])];
-      const key = contentKey(a.body, JSON.stringify([a.people, a.organisations, a.places]), JSON.stringify(names.map((n) => forms[n] ?? [])));
+      const key = contentKey(a.body, JSON.stringify([a.people, a.organisations, a.places]), JSON.stringify(names.map((n) => forms[n] ?? [])), JSON.stringify(a.quotes.map((q) => q.text)));
       const known = cache.take(key);
       if (known) return known;
       const analysis = analyseReport(a, forms);

@@ -190,15 +190,35 @@ function idf(n: number, df: number): number {
 export interface ReportAnalysis {
   mentions: Map<string, number>;
   phrases: Uint32Array; // sorted, distinct
+  quotes: Set<number>[]; // each quote's key (quotes.ts)
+  quoteGrams: Uint32Array; // every quote's trigrams, sorted
 }
 
 export type Analyse = (a: EventInput) => ReportAnalysis;
 
-/** A report's analysis depends on its body, its names and their spellings only: a build may keep it by those (src/build/events-cache.ts). */
+/** A report's analysis depends on its body, its names and their spellings and its quotes only: a build may keep it by those (src/build/events-cache.ts). */
 export function analyseReport(a: EventInput, forms: NameForms): ReportAnalysis {
   const text = bodyText(a.body);
   const tokens = tokenize(text);
-  return { mentions: mentionCounts(a, forms, text, tokens), phrases: uniqueSorted(wording(contentTokens(text, tokens)).hashes) };
+  const quotes = a.quotes.map((q) => quoteKey(q.text));
+  return {
+    mentions: mentionCounts(a, forms, text, tokens),
+    phrases: uniqueSorted(wording(contentTokens(text, tokens)).hashes),
+    quotes,
+    quoteGrams: uniqueSorted(quotes.flatMap((q) => [...q])),
+  };
+}
+
+/** The phrases of `all` that at least two reports and at most `maxDf` use (a loop: a filter's callback per phrase costs more than the test). */
+function distinctive(all: Uint32Array, phraseDf: Uint16Array, maxDf: number): Uint32Array {
+  const out = new Uint32Array(all.length);
+  let n = 0;
+  for (let k = 0; k < all.length; k++) {
+    const h = all[k]!;
+    const df = phraseDf[slotOf(h)]!;
+    if (df >= 2 && df <= maxDf) out[n++] = h;
+  }
+  return out.slice(0, n);
 }
 
 function prepare(pool: EventInput[], settings: GroupingSettings, analyse: Analyse): { prepared: Prepared[]; nameDf: Map<string, number>; phraseDf: Uint16Array } {
@@ -206,13 +226,13 @@ function prepare(pool: EventInput[], settings: GroupingSettings, analyse: Analys
   const nameDf = new Map<string, number>();
   for (const a of pool) for (const key of new Set(nameKeys(a).map(([k]) => k))) nameDf.set(key, (nameDf.get(key) ?? 0) + 1);
   const phraseDf = new Uint16Array(1 << DF_SLOTS_BITS);
-  const analysed = pool.map((a) => {
-    const { mentions, phrases } = analyse(a);
-    for (const h of phrases) {
+  const analysed: (ReportAnalysis | undefined)[] = pool.map((a) => {
+    const analysis = analyse(a);
+    for (const h of analysis.phrases) {
       const s = slotOf(h);
       if (phraseDf[s]! < 0xffff) phraseDf[s]!++;
     }
-    return { mentions, phrases };
+    return analysis;
   });
   // A phrase is distinctive when at least two reports use it (else it links nothing) and few do:
   // at most 50 reports, and at most half the archive.
@@ -220,7 +240,7 @@ function prepare(pool: EventInput[], settings: GroupingSettings, analyse: Analys
   const prepared = pool.map((a, i) => {
     // A name's weight: its kind, how often this report mentions it (1 + ln of the count: the people a
     // story is about are mentioned again and again, a passing name once) and how rare it is.
-    const { mentions, phrases: all } = analysed[i]!;
+    const { mentions, phrases: all, quotes, quoteGrams } = analysed[i]!;
     const names = new Map<string, number>();
     for (const [key, kind] of nameKeys(a)) {
       const tf = Math.max(1, mentions.get(key.slice(key.indexOf(":") + 1)) ?? 0);
@@ -228,13 +248,8 @@ function prepare(pool: EventInput[], settings: GroupingSettings, analyse: Analys
     }
     let nameNorm = 0;
     for (const w of names.values()) nameNorm += w * w;
-    const phrases = all.filter((h) => {
-      const df = phraseDf[slotOf(h)]!;
-      return df >= 2 && df <= maxDf;
-    });
-    analysed[i] = { mentions: new Map(), phrases: new Uint32Array(0) }; // free as we go
-    const quotes = a.quotes.map((q) => quoteKey(q.text));
-    const quoteGrams = uniqueSorted(quotes.flatMap((q) => [...q]));
+    const phrases = distinctive(all, phraseDf, maxDf);
+    analysed[i] = undefined; // free as we go
     return { input: a, day: dayNumber(a.date!), names, nameNorm, phrases, quotes, quoteGrams };
   });
   return { prepared, nameDf, phraseDf };
