@@ -11,7 +11,9 @@
 
 export interface RelatedInput {
   slug: string;
-  text: string; // headline, then the body as plain text
+  /** The headline, then the body as plain text; or `words`, its distinct words worked out ahead (leadWords). */
+  text?: string;
+  words?: Iterable<string>;
   people: readonly string[];
   organisations: readonly string[];
   places: readonly string[];
@@ -56,6 +58,13 @@ export function distinctWords(text: string): Set<string> {
   for (let m = letters.exec(lower); m; m = letters.exec(lower)) if (!STOP_WORDS.has(m[0])) words.add(m[0]);
   return words;
 }
+
+/** The words of a text that take part: those of its headline and lead, its first `leadChars` characters. */
+export function leadWords(text: string, leadChars = DEFAULT_LEAD_CHARS): Set<string> {
+  return distinctWords(text.slice(0, leadChars));
+}
+
+const DEFAULT_LEAD_CHARS = 1500;
 
 /** Strings numbered in the order they are first met. */
 class Vocabulary {
@@ -111,7 +120,7 @@ function postingsOf(termsByArticle: readonly Int32Array[], terms: number): Posti
 }
 
 export function relatedArticles(items: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, Related[]> {
-  const { limit = 5, wordsPerArticle = 40, namesShown = 4, leadChars = 1500 } = options;
+  const { limit = 5, wordsPerArticle = 40, namesShown = 4, leadChars = DEFAULT_LEAD_CHARS } = options;
   const n = items.length;
   // A term in more articles than this says little about any pair of them and costs the square of its
   // count: it is left out (its weight, ln(N / count), is small by then anyway).
@@ -141,7 +150,7 @@ export function relatedArticles(items: readonly RelatedInput[], options: Related
     return Int32Array.from(ids);
   });
   const words = new Vocabulary();
-  const wordsOf = items.map((item) => Int32Array.from(distinctWords(item.text.slice(0, leadChars)), (w) => words.id(w)));
+  const wordsOf = items.map((item) => Int32Array.from(item.words ?? leadWords(item.text ?? "", leadChars), (w) => words.id(w)));
 
   const nameDf = documentFrequencies(namesOf, names.values.length);
   const wordDf = documentFrequencies(wordsOf, words.values.length);

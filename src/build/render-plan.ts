@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SiteData } from "./site-data.ts";
+import { isSharedCard, type SiteData } from "./site-data.ts";
 import { slices } from "./paginate.ts";
 
 /** The arrays of the site data that templates paginate over, one page per item. */
@@ -37,14 +37,46 @@ export interface SitemapEntry {
   lastmod: string | null;
 }
 
-const fingerprintOf = (version: string, item: unknown) => createHash("sha256").update(version).update("\0").update(JSON.stringify(item)).digest("base64url").slice(0, 22);
+const digest = (...parts: string[]) => {
+  const h = createHash("sha256");
+  for (const part of parts) h.update(part).update("\0");
+  return h.digest("base64url").slice(0, 22);
+};
+
+/**
+ * What a page's fingerprint is worked out from: its item, with each article card replaced by the
+ * card's digest. A card is on a dozen lists (its people, places, source, month, timeline): hashed
+ * once, not on each, the archive's lists cost a tenth to fingerprint.
+ */
+function compact(value: unknown, cardDigests: WeakMap<object, string>): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => compact(v, cardDigests));
+  if (isSharedCard(value)) {
+    let d = cardDigests.get(value);
+    if (d === undefined) cardDigests.set(value, (d = digest(JSON.stringify(value))));
+    return d;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = compact(v, cardDigests);
+  return out;
+}
+
+/** An article's HTML goes into the hash as it is: as a JSON string, half the site's text would be escaped first. */
+function fingerprintOf(version: string, collection: Collection, item: object, cardDigests: WeakMap<object, string>): string {
+  if (collection === "articles") {
+    const { html, ...rest } = item as { html: string };
+    return digest(version, JSON.stringify(compact(rest, cardDigests)), html);
+  }
+  return digest(version, JSON.stringify(compact(item, cardDigests)));
+}
 
 /** Every paginated page of the site, in collection order. */
 export function plannedPages(data: SiteData, version: string): PlannedPage[] {
   const pages: PlannedPage[] = [];
+  const cardDigests = new WeakMap<object, string>();
   for (const collection of COLLECTIONS) {
     (data[collection] as { url: string }[]).forEach((item, index) => {
-      pages.push({ collection, index, url: item.url, output: `${item.url.slice(1)}index.html`, fingerprint: fingerprintOf(version, item) });
+      pages.push({ collection, index, url: item.url, output: `${item.url.slice(1)}index.html`, fingerprint: fingerprintOf(version, collection, item, cardDigests) });
     });
   }
   return pages;

@@ -5,8 +5,8 @@
  * paginated over one of these arrays (one data array and paginated templates measure much faster
  * than a file per page). Only plain objects without cycles go in: Eleventy may copy its data.
  */
-import { existsSync } from "node:fs";
-import { join, posix } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { basename, join, posix, sep } from "node:path";
 import slugify from "@sindresorhus/slugify";
 import type { Article } from "../record.ts";
 import { loadRegistries, type SourceEntry } from "../registry.ts";
@@ -14,7 +14,7 @@ import { firstSentence } from "../ingest/lead-title.ts";
 import { renderBodies, renderBodiesSync, renderMarkdown } from "./render-body.ts";
 import { cachedRecordParser } from "./record-cache.ts";
 import { loadArticles, type BuildProblem } from "./load-records.ts";
-import { relatedArticles } from "./related.ts";
+import { leadWords, relatedArticles } from "./related.ts";
 import { eventsReport, nameForms, siteEvents, type EventArticle, type EventLink, type SiteEvent, type SiteEvents } from "../events/site.ts";
 import { eventArticle, eventsAside } from "./site-events.ts";
 import { dateLabel, dayLabel, monthLabel } from "./date-labels.ts";
@@ -231,10 +231,30 @@ function plainText(markdown: string): string {
   return markdown.replace(/^#+\s+/gm, "").replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, "$1");
 }
 
-function summaryOf(a: Article): string {
+function summaryOf(a: Article, plain: string): string {
   if (a.standfirst) return a.standfirst;
-  const firstParagraph = plainText(a.body).split(/\n\s*\n/).find((p) => p.trim() && !p.startsWith("#")) ?? "";
+  const firstParagraph = plain.split(/\n\s*\n/).find((p) => p.trim() && !p.startsWith("#")) ?? "";
   return firstSentence(firstParagraph.trim());
+}
+
+/** What the site shows of a record that depends on that record alone. */
+interface OwnParts {
+  summary: string;
+  /** The words that relate it to other articles (related.ts). */
+  words: string[];
+}
+
+// A long-running build (npm start) gets the same record objects back for unchanged files (the
+// record cache): their own parts are worked out once, not on every save.
+const ownParts = new WeakMap<Article, OwnParts>();
+
+function ownPartsOf(a: Article): OwnParts {
+  let parts = ownParts.get(a);
+  if (!parts) {
+    const plain = plainText(a.body);
+    ownParts.set(a, (parts = { summary: summaryOf(a, plain), words: [...leadWords(`${a.title}\n${plain}`)] }));
+  }
+  return parts;
 }
 
 export function compareArticles(a: Article, b: Article): number {
@@ -283,10 +303,20 @@ function inDateOrder<T extends { date: string | null; time?: string | null; slug
 // timeline): an article is on a dozen lists, and a large archive's lists hold millions of cards.
 const cards = new WeakMap<SiteArticle, ArticleCard>();
 
+const sharedCards = new WeakSet<object>();
+
 function cardOf(a: SiteArticle): ArticleCard {
   let card = cards.get(a);
-  if (!card) cards.set(a, (card = { title: a.title, url: a.url, date: a.date, dateLabel: a.dateLabel, inferred: a.inferred, source: a.source, summary: a.summary }));
+  if (!card) {
+    cards.set(a, (card = { title: a.title, url: a.url, date: a.date, dateLabel: a.dateLabel, inferred: a.inferred, source: a.source, summary: a.summary }));
+    sharedCards.add(card);
+  }
   return card;
+}
+
+/** Whether a value is an article's card, the one object every list that shows the article holds. */
+export function isSharedCard(value: object): boolean {
+  return sharedCards.has(value);
 }
 
 /** `articles` in reading order (inDateOrder): each name's list of articles, and of quotes, comes out in that order without a sort. */
@@ -473,6 +503,13 @@ function sourceUrlsOf(articles: readonly Pick<Article, "source" | "agency">[]): 
   return urlsFor("sources", articles.flatMap((a) => (a.agency ? [a.source, a.agency] : [a.source])));
 }
 
+/** What a folder holds, as paths from the folder's parent ("raw/x.txt"): one listing, not a look-up per article. */
+function filesIn(dir: string | null): Set<string> {
+  if (!dir || !existsSync(dir)) return new Set();
+  const name = basename(dir);
+  return new Set((readdirSync(dir, { recursive: true }) as string[]).map((f) => `${name}/${f.split(sep).join("/")}`));
+}
+
 type SiteDataWithoutEvents = Omit<SiteData, "events" | "eventLists" | "eventsReport" | "timelinePages">;
 
 /** The site data from checked records, events computed here (prepareSiteData works them out beside the rest). */
@@ -504,15 +541,16 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
   const rawDir = options.articlesDir ? join(options.articlesDir, "raw") : null;
 
   const sorted = [...articles].sort(compareArticles);
+  const rawFiles = filesIn(rawDir);
   const site: SiteArticle[] = sorted.map((a) => {
     // Only files inside raw/ are copied to the site; a record may point elsewhere or at a file since removed.
     const raw = a.raw ? posix.normalize(a.raw.replace(/\\/g, "/")) : ""; // a record written by hand may have no raw file
-    const rawFound = options.articlesDir !== undefined && raw.startsWith("raw/") && existsSync(join(options.articlesDir, raw));
+    const rawFound = rawFiles.has(raw);
     const { body, file, ...record } = a;
     return {
       ...record,
       html: (options.render ?? renderMarkdown)(body),
-      summary: summaryOf(a),
+      summary: ownPartsOf(a).summary,
       url: `/articles/${a.slug}/`,
       dateLabel: dateLabel(a.date),
       year: a.date ? a.date.slice(0, 4) : null,
@@ -549,7 +587,7 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
 
   const bySlug = new Map(site.map((a) => [a.slug, a]));
   const related = relatedArticles(
-    sorted.map((a) => ({ slug: a.slug, text: `${a.title}\n${plainText(a.body)}`, people: a.people, organisations: a.organisations, places: a.places })),
+    sorted.map((a) => ({ slug: a.slug, words: ownPartsOf(a).words, people: a.people, organisations: a.organisations, places: a.places })),
   );
   for (const a of site) {
     a.peopleLinks = links(a.people, people.urls);
