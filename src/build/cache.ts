@@ -35,6 +35,7 @@ const decode = <V>(bytes: unknown): V =>
 export class HashCache<V> {
   private readonly dir: string;
   private readonly packs = new Map<string, Pack>();
+  private readonly knownElsewhere = new Set<string>();
 
   /** `namespace` names what is cached and how it was made (tool versions): a new one starts empty. */
   constructor(namespace: string, root: string | null = cacheRoot()) {
@@ -86,6 +87,14 @@ export class HashCache<V> {
     if (pack.entries.has(key)) pack.used.add(key);
   }
 
+  /**
+   * keep() for a value a caller knew from memory, applied only where this run reads the key's pack
+   * anyway: a pack it never reads stays on disk as it is, and knowing a value need not read its pack.
+   */
+  keepIfRead(key: string): void {
+    this.knownElsewhere.add(key);
+  }
+
   set(key: string, value: V): void {
     const pack = this.pack(key);
     pack.entries.set(key, serialize(value));
@@ -97,6 +106,10 @@ export class HashCache<V> {
   save(): void {
     if (!this.dir) return;
     mkdirSync(this.dir, { recursive: true });
+    for (const key of this.knownElsewhere) {
+      const pack = this.packs.get(key.slice(0, 2));
+      if (pack?.entries.has(key)) pack.used.add(key);
+    }
     for (const [id, pack] of this.packs) {
       if (!pack.dirty && pack.used.size === pack.entries.size + pack.released) continue;
       if (pack.released > 0) {

@@ -10,39 +10,58 @@ import { compareCoverage, type Coverage, type CoverageInput } from "../events/co
 import type { Cover } from "../events/site.ts";
 import type { NameForms } from "../events/name.ts";
 import { contentKey, HashCache } from "./cache.ts";
+import { Remembered } from "./warm.ts";
 
 /** Changes with the code that does the work. */
 function codeVersion(files: string[]): string {
   return contentKey(...files.map((f) => readFileSync(new URL(f, import.meta.url), "utf8"))).slice(0, 12);
 }
 
-export function cachedAnalysis(forms: NameForms): { analyse: Analyse; save: () => void } {
+/** What a long-running events worker keeps in memory from one build to the next (warm.ts). */
+export interface EventsMemory {
+  analyses: Remembered<ReportAnalysis>;
+  coverage: Remembered<Coverage>;
+}
+
+export function eventsMemory(): EventsMemory {
+  return { analyses: new Remembered(), coverage: new Remembered() };
+}
+
+/** A value by key: from memory, else from the cache on disk, else made and cached. */
+function lookUp<V>(key: string, cache: HashCache<V>, memory: Remembered<V> | undefined, make: () => V): V {
+  const remembered = memory?.get(key);
+  if (remembered !== undefined) {
+    cache.keepIfRead(key);
+    return remembered;
+  }
+  let value = cache.take(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  memory?.set(key, value);
+  return value;
+}
+
+export function cachedAnalysis(forms: NameForms, memory?: EventsMemory): { analyse: Analyse; save: () => void } {
   const cache = new HashCache<ReportAnalysis>(`event-reports-${codeVersion(["../events/group.ts", "../events/text.ts", "../events/quotes.ts"])}`);
   return {
     analyse(a: EventInput) {
       const names = [...new Set([...a.people, ...a.organisations, ...a.places])];
       const key = contentKey(a.body, JSON.stringify([a.people, a.organisations, a.places]), JSON.stringify(names.map((n) => forms[n] ?? [])), JSON.stringify(a.quotes.map((q) => q.text)));
-      const known = cache.take(key);
-      if (known) return known;
-      const analysis = analyseReport(a, forms);
-      cache.set(key, analysis);
-      return analysis;
+      return lookUp(key, cache, memory?.analyses, () => analyseReport(a, forms));
     },
-    save: () => cache.save(),
+    save: () => {
+      cache.save();
+      memory?.analyses.turn();
+    },
   };
 }
 
-export function cachedCoverage(): { cover: Cover; save: () => void } {
+export function cachedCoverage(memory?: EventsMemory): { cover: Cover; save: () => void } {
   const cache = new HashCache<Coverage>(`event-coverage-${codeVersion(["../events/compare.ts", "../events/text.ts", "../events/quotes.ts"])}`);
   return {
-    cover(reports: CoverageInput[]) {
-      const key = contentKey(JSON.stringify(reports));
-      const known = cache.take(key);
-      if (known) return known;
-      const coverage = compareCoverage(reports);
-      cache.set(key, coverage);
-      return coverage;
+    cover: (reports: CoverageInput[]) => lookUp(contentKey(JSON.stringify(reports)), cache, memory?.coverage, () => compareCoverage(reports)),
+    save: () => {
+      cache.save();
+      memory?.coverage.turn();
     },
-    save: () => cache.save(),
   };
 }

@@ -69,8 +69,15 @@ export function parseArticle(file: string, original: string): { article: Article
   return { article: { ...record, body: parsed.body, file }, problems: [] };
 }
 
-/** `parse` reads one record; the build passes one that answers unchanged files from its cache. */
-export function loadArticles(articlesDir: string, parse: typeof parseArticle = parseArticle): { articles: Article[]; problems: BuildProblem[] } {
+/**
+ * `parse` reads one record; the build passes one that answers unchanged files from its cache, and
+ * `known`, which answers a file it knows unchanged (by its size and times) without reading it.
+ */
+export function loadArticles(
+  articlesDir: string,
+  parse: typeof parseArticle = parseArticle,
+  known: (file: string) => ReturnType<typeof parseArticle> | undefined = () => undefined,
+): { articles: Article[]; problems: BuildProblem[] } {
   const articles: Article[] = [];
   const problems: BuildProblem[] = [];
   if (!existsSync(articlesDir)) return { articles, problems };
@@ -78,14 +85,14 @@ export function loadArticles(articlesDir: string, parse: typeof parseArticle = p
   const bySlug = new Map<string, string>();
   for (const name of names) {
     const file = join(articlesDir, name);
-    const text = normaliseLines(readFileSync(file, "utf8"));
-    const result = parse(file, text);
+    const text = () => normaliseLines(readFileSync(file, "utf8"));
+    const result = known(file) ?? parse(file, text());
     problems.push(...result.problems);
     const a = result.article;
     if (!a) continue;
     const twin = bySlug.get(a.slug);
     if (twin) {
-      problems.push({ file, line: keyLine(text.split("\n---")[0]!.split("\n").slice(1).join("\n"), "slug"), message: `slug "${a.slug}" is already taken by ${twin}; give this record another slug` });
+      problems.push({ file, line: keyLine(text().split("\n---")[0]!.split("\n").slice(1).join("\n"), "slug"), message: `slug "${a.slug}" is already taken by ${twin}; give this record another slug` });
       continue;
     }
     bySlug.set(a.slug, file);

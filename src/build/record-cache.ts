@@ -2,10 +2,11 @@
  * Records read and checked by an earlier build, known by their file's path and text: a build
  * parses (YAML) and validates only the record files that changed since.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { contentKey, HashCache } from "./cache.ts";
 import { ingestVersion } from "./ingest-cache.ts";
 import { parseArticle } from "./load-records.ts";
+import { isWarm } from "./warm.ts";
 
 /** Changes with the record contract (ingest's version covers it) and the code that reads and checks records. */
 function readerVersion(): string {
@@ -17,32 +18,49 @@ type Parsed = ReturnType<typeof parseArticle>;
 
 /**
  * The records the last build of this process read, by their cache key: a long-running process
- * (npm start) answers an unchanged record from memory instead of decoding it from the cache again.
- * Only when asked: a build that runs once would hold every record to its end for nothing.
+ * (npm start, warm.ts) answers an unchanged record from memory instead of decoding it from the
+ * cache again, and hands back the same record object, whose derived parts site-data keeps.
  */
-let lastRead = new Map<string, { key: string; result: Parsed }>();
-let remember = false;
+let lastRead = new Map<string, { key: string; result: Parsed; stamp?: string }>();
 
-/** For a process that builds again and again (npm start): keep each build's records for the next. */
-export function rememberRecords(): void {
-  remember = true;
+/** A file's size and times: the same stamp as at the last read, the same text (as make and the editors' tools judge). */
+function stampOf(file: string): string | undefined {
+  try {
+    const s = statSync(file, { bigint: true });
+    return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch {
+    return undefined;
+  }
 }
 
-export function cachedRecordParser(): { parse: typeof parseArticle; save: () => void } {
+export function cachedRecordParser(): { parse: typeof parseArticle; known: (file: string) => Parsed | undefined; save: () => void } {
   const cache = new HashCache<Parsed>(`records-${readerVersion()}`);
-  const read = new Map<string, { key: string; result: Parsed }>();
+  const read = new Map<string, { key: string; result: Parsed; stamp?: string }>();
+  const stamps = new Map<string, string | undefined>();
   return {
+    known(file) {
+      if (!isWarm()) return undefined;
+      // Stamped before the text is read: a save while it is read leaves a stamp that differs next time.
+      const stamp = stampOf(file);
+      stamps.set(file, stamp);
+      const last = lastRead.get(file);
+      if (!last?.stamp || last.stamp !== stamp) return undefined;
+      read.set(file, last);
+      cache.keepIfRead(last.key);
+      return last.result;
+    },
     parse(file, text) {
       const key = contentKey(file, text);
       const last = lastRead.get(file);
+      const stamp = stamps.get(file);
       if (last?.key === key) {
-        read.set(file, last); // only remembered records are found here
+        read.set(file, { ...last, stamp }); // only remembered records are found here
         cache.keep(key);
         return last.result;
       }
       const result = cache.take(key) ?? parseArticle(file, text);
       cache.set(key, result);
-      if (remember) read.set(file, { key, result });
+      if (isWarm()) read.set(file, { key, result, stamp });
       return result;
     },
     save: () => {

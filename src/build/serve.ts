@@ -7,7 +7,7 @@
 import { watch } from "node:fs";
 import { resolve } from "node:path";
 import { buildSite } from "./site-build.ts";
-import { rememberRecords } from "./record-cache.ts";
+import { keepWarm } from "./warm.ts";
 
 export interface ServeOptions {
   articlesDir: string;
@@ -22,7 +22,7 @@ export interface ServeOptions {
 const SETTLE_MS = 150;
 
 export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void> }> {
-  rememberRecords(); // each rebuild reads only the records that changed from their cache
+  keepWarm(); // each rebuild keeps what the last one worked out (records, events)
   const { default: DevServer } = await import("@11ty/eleventy-dev-server");
   const host = opts.host ?? "127.0.0.1";
   // The dev server (2.1.2) listens on every interface and has no option for it: its listen step is

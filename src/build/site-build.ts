@@ -140,9 +140,10 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     let removed = 0;
     if (mode === "full") swapIn(staging, out);
     else {
+      const staticOutputs = new Set(manifest.statics);
       const gone = [
         ...Object.keys(before!.pages).filter((o) => !outputs.has(o)),
-        ...before!.statics.filter((o) => !manifest.statics.includes(o)),
+        ...before!.statics.filter((o) => !staticOutputs.has(o)),
         ...(searchBefore?.bundles ?? []).filter((b) => !search.bundles.includes(b)),
       ];
       removed = gone.length;

@@ -640,7 +640,7 @@ const memo = new Map<string, SiteData>();
 /** The records of a folder, checked; only records changed since the last build are parsed (record cache). */
 function readRecords(articlesDir: string): ReturnType<typeof loadArticles> {
   const records = cachedRecordParser();
-  const loaded = loadArticles(articlesDir, records.parse);
+  const loaded = loadArticles(articlesDir, records.parse, records.known);
   records.save();
   return loaded;
 }

@@ -9,7 +9,7 @@ import { prepareIngest } from "../build/ingest-cache.ts";
 import { readRawFolder } from "../ingest/store.ts";
 import { cacheRoot } from "../build/cache.ts";
 import { ingestUnneeded, stampIngest } from "../build/ingest-stamp.ts";
-import { rememberRecords } from "../build/record-cache.ts";
+import { keepWarm } from "../build/warm.ts";
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +23,7 @@ const { values } = parseArgs({
   },
 });
 
-if (values.serve) rememberRecords(); // npm start builds again on every save: from the first build on, each reads only the records that changed
+if (values.serve) keepWarm(); // npm start builds again on every save: from the first build on, each keeps what the last worked out
 const started = Date.now();
 let exitCode = 0;
 const rawDir = join(values.articles, "raw");

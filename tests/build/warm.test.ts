@@ -1,0 +1,137 @@
+/**
+ * A process that builds again and again (npm start, warm.ts) keeps what each build worked out for
+ * the next: the records it read (an unchanged file, by its size and times, is not read again), each
+ * record's own parts, the events worker and its analyses. What it keeps must never show a page an
+ * edit has changed: every build equals a build of the same records from nothing.
+ */
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { keepWarm } from "../../src/build/warm.ts";
+import { buildSite } from "../../src/build/site-build.ts";
+import { runIngest } from "../../src/cli/ingest.ts";
+import { generator, writeArchive } from "../../src/bench/generate.ts";
+import { ingestArchive } from "../../src/ingest/archive.ts";
+import { loadRegistries } from "../../src/registry.ts";
+import { eventArticle, eventsAside } from "../../src/build/site-events.ts";
+import { nameForms, siteEvents } from "../../src/events/site.ts";
+import type { Article } from "../../src/record.ts";
+
+keepWarm();
+
+/** The site's pages and files outside the search index, by their bytes' hash. */
+function pages(site: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of readdirSync(site, { recursive: true, withFileTypes: true })) {
+    const path = join(f.parentPath, f.name).slice(site.length + 1);
+    if (!f.isFile() || /^pagefind[^/]*\//.test(path) || path.startsWith("search-")) continue;
+    out[path] = createHash("sha256").update(readFileSync(join(site, path))).digest("hex");
+  }
+  return out;
+}
+
+/** Every page's HTML, one after another. */
+const html = (site: string) =>
+  (readdirSync(site, { recursive: true }) as string[])
+    .filter((f) => f.endsWith(".html"))
+    .sort()
+    .map((f) => readFileSync(join(site, f), "utf8"))
+    .join("\n");
+
+/** The same records built in a folder of their own: no record there was read by this process before. */
+async function builtFromNothing(dir: string): Promise<string> {
+  const copy = mkdtempSync(join(tmpdir(), "warm-full-"));
+  cpSync(dir, copy, { recursive: true, filter: (src) => !src.startsWith(join(dir, "_site")) });
+  expect((await buildSite({ articlesDir: copy, outDir: join(copy, "_site"), full: true })).errors).toEqual([]);
+  return join(copy, "_site");
+}
+
+describe("builds in a long-running process", () => {
+  let dir: string;
+  const build = () => buildSite({ articlesDir: dir, outDir: join(dir, "_site") });
+  const records = () => readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "warm-"));
+    writeArchive(dir, 40, loadRegistries(), 3);
+    expect(runIngest({ input: join(dir, "raw"), output: dir, reportFile: null, quiet: true })).toBe(0);
+    expect((await build()).errors).toEqual([]);
+  }, 120_000);
+
+  it("see an edit that keeps the file's size, and one whose file is dated back", async () => {
+    const [first, second] = [join(dir, records()[5]!), join(dir, records()[17]!)];
+    // The same number of bytes: only the file's times tell it changed.
+    const text = readFileSync(first, "utf8");
+    const title = /^title: (.*)$/m.exec(text)![1]!;
+    const sameSize = "X".repeat(title.length);
+    writeFileSync(first, text.replace(/^title: .*$/m, `title: ${sameSize}`));
+    expect(statSync(first).size).toBe(Buffer.byteLength(text));
+    // A file dated back (as a copy or a checkout may date it): older than the build that read it, and still read again.
+    const other = readFileSync(second, "utf8");
+    writeFileSync(second, other.replace(/^title: .*$/m, "title: Put back with its old time"));
+    utimesSync(second, new Date("2020-01-01"), new Date("2020-01-01"));
+
+    const result = await build();
+    expect(result.errors).toEqual([]);
+    expect(result.mode).toBe("incremental");
+    const site = join(dir, "_site");
+    expect(pages(site)).toEqual(pages(await builtFromNothing(dir)));
+    expect(html(site)).toContain(sameSize);
+    expect(html(site)).toContain("Put back with its old time");
+  }, 120_000);
+
+  it("see a record put back as it was, and a record removed", async () => {
+    const target = join(dir, records()[9]!);
+    const text = readFileSync(target, "utf8");
+    writeFileSync(target, text.replace(/^title: .*$/m, "title: An edit soon taken back"));
+    expect((await build()).errors).toEqual([]);
+    writeFileSync(target, text);
+    // Another broken meanwhile: the build refuses it and names it; then it is removed altogether.
+    const broken = join(dir, records()[30]!);
+    writeFileSync(broken, "---\n");
+    const refused = await build();
+    expect(refused.ok).toBe(false);
+    expect(refused.errors.join("\n")).toContain(`${broken}:1: error: the front matter is not closed`);
+    rmSync(broken);
+    const result = await build();
+    expect(result.errors).toEqual([]);
+    const site = join(dir, "_site");
+    expect(pages(site)).toEqual(pages(await builtFromNothing(dir)));
+    expect(html(site)).not.toContain("An edit soon taken back");
+    expect(html(site)).toContain(/^title: (.*)$/m.exec(text)![1]!.replace(/^(['"])(.*)\1$/, "$2").replace(/&/g, "&amp;").replace(/'/g, "&#39;").replace(/"/g, "&quot;"));
+  }, 120_000);
+});
+
+describe("the events worker of a long-running process", () => {
+  it("is kept from one build to the next and answers as the grouping in place does, after an edit too", async () => {
+    const registries = loadRegistries();
+    const gen = generator(registries, 9);
+    // Enough articles for the worker (500 and more), dated within a year so that many share events.
+    const files = Array.from({ length: 600 }, (_, i) => {
+      const { name, text } = gen.article(i);
+      return { path: `raw/${name}`, bytes: new TextEncoder().encode(text.replace(/\b20(1\d|2[0-5])\b/g, "2021")) };
+    });
+    const articles = ingestArchive(files, registries).articles.map((a) => ({ ...a.record, body: a.body, file: `${a.record.slug}.md` }) as Article);
+    const registry = Object.fromEntries(registries.sources.map((s) => [s.name, s]));
+    const sourceUrls = new Map(articles.map((x) => [x.source, `/sources/${x.source}/`]));
+    const inputs = articles.map((a) => eventArticle(a, sourceUrls, registry));
+    const forms = nameForms(registries.entities);
+    const here = siteEvents(inputs, forms);
+    expect(here.events.length).toBeGreaterThan(5);
+    expect(await eventsAside(inputs, forms)).toEqual(here);
+    expect(await eventsAside(inputs, forms)).toEqual(here); // answered from the worker's memory
+
+    // An edit: one report loses its quotes, another its body's second half, a third its people.
+    const edited = inputs.map((a, i) => {
+      if (i === 3) return { ...a, quotes: [] };
+      if (i === 10) return { ...a, body: a.body.slice(0, a.body.length / 2) };
+      return i === 20 ? { ...a, people: [] } : a;
+    });
+    const editedHere = siteEvents(edited, forms);
+    expect(editedHere).not.toEqual(here);
+    expect(await eventsAside(edited, forms)).toEqual(editedHere);
+    expect(await eventsAside(inputs, forms)).toEqual(here);
+  }, 120_000);
+});
