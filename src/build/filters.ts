@@ -31,7 +31,12 @@ export function registerFilters(eleventyConfig: any, site: SiteInfo): void {
   eleventyConfig.addFilter("url", url);
 
   // Absolute URLs (canonical, Open Graph, feeds, sitemap): the site's origin and the prefixed path.
-  const absoluteUrl = (path: string): string => new URL(url(path), site.url).href;
+  // A plain path (segments of letters, digits and - _ ~ ., none of them . or ..) is the site's root
+  // URL and the path: no URL to parse for each of the sitemap's tens of thousands of entries.
+  // The root is known once the configuration is merged, at the first page.
+  let root: string | undefined;
+  const plain = /^\/(?:[\w~-][\w~.-]*\/?)*$/;
+  const absoluteUrl = (path: string): string => (plain.test(path) ? (root ??= new URL(url("/"), site.url).href) + path.slice(1) : new URL(url(path), site.url).href);
   eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
   eleventyConfig.addFilter("atomFeed", (articles: SiteArticle[]) => atomFeed(articles, site, absoluteUrl));
   eleventyConfig.addFilter("jsonFeed", (articles: SiteArticle[]) => jsonFeed(articles, site, absoluteUrl));

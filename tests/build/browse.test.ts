@@ -272,6 +272,14 @@ describe("article pages", () => {
       }
     }
   });
+
+  it("lists every page in the sitemap at its absolute URL, the path prefix included", () => {
+    for (const site of [root, sub]) {
+      const locs = [...read(site, "sitemap.xml").matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!);
+      const pages = htmlPages(site).filter((p) => p !== "404.html" && !p.startsWith("raw/"));
+      expect(locs.sort()).toEqual(pages.map((p) => `${SITE}${site.prefix}${p.replace(/index\.html$/, "")}`).sort());
+    }
+  });
 });
 
 describe("people, places and sources", () => {
