@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isSharedCard, type SiteData } from "./site-data.ts";
+import { articleOrigin, isSharedCard, type SiteArticle, type SiteData } from "./site-data.ts";
 import { slices } from "./paginate.ts";
 
 /** The arrays of the site data that templates paginate over, one page per item. */
@@ -61,11 +61,16 @@ function compact(value: unknown, cardDigests: WeakMap<object, string>): unknown 
   return out;
 }
 
-/** An article's HTML goes into the hash as it is: as a JSON string, half the site's text would be escaped first. */
+/**
+ * An article's page: the digest of its record and HTML (articleOrigin, kept per record by a
+ * long-running build) and what the site data added to it; its HTML never goes through JSON.
+ */
 function fingerprintOf(version: string, collection: Collection, item: object, cardDigests: WeakMap<object, string>): string {
-  if (collection === "articles") {
-    const { html, ...rest } = item as { html: string };
-    return digest(version, JSON.stringify(compact(rest, cardDigests)), html);
+  const origin = collection === "articles" ? articleOrigin(item as SiteArticle) : undefined;
+  if (origin) {
+    const added: Record<string, unknown> = {};
+    for (const key of origin.added) added[key] = (item as Record<string, unknown>)[key];
+    return digest(version, origin.record, JSON.stringify(compact(added, cardDigests)));
   }
   return digest(version, JSON.stringify(compact(item, cardDigests)));
 }
