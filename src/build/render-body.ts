@@ -8,6 +8,7 @@ import { Worker } from "node:worker_threads";
 import { remark } from "remark";
 import remarkHtml from "remark-html";
 import { contentKey, HashCache } from "./cache.ts";
+import { isWarm } from "./warm.ts";
 
 const processor = remark().use(remarkHtml);
 
@@ -73,11 +74,21 @@ export interface RenderStats {
   cached: number;
 }
 
+// The last build's bodies and their HTML, in a long-running process (warm.ts): an unchanged body
+// is the same string as before, found without hashing it or reading the cache.
+let lastBodies = new Map<string, { key: string; html: string }>();
+
 /** Render many bodies: cached ones from the cache, the rest in parallel; the cache is saved. */
 export async function renderBodies(bodies: string[], opts: { cacheRoot?: string | null } = {}): Promise<{ html: string[]; stats: RenderStats }> {
   const cache = openCache(opts.cacheRoot);
-  const keys = bodies.map((b) => contentKey(b));
-  const html = keys.map((k) => cache.take(k));
+  const known = bodies.map((b) => lastBodies.get(b));
+  const keys = bodies.map((b, i) => known[i]?.key ?? contentKey(b));
+  const html = keys.map((k, i) => {
+    const remembered = known[i];
+    if (!remembered) return cache.take(k);
+    cache.keepIfRead(k);
+    return remembered.html;
+  });
   const missing = html.flatMap((h, i) => (h === undefined ? [i] : []));
   const todo = missing.map((i) => bodies[i]!);
   const threads = Math.min(availableParallelism(), 8);
@@ -87,5 +98,6 @@ export async function renderBodies(bodies: string[], opts: { cacheRoot?: string 
     cache.set(keys[i]!, fresh[n]!);
   });
   cache.save();
+  if (isWarm()) lastBodies = new Map(bodies.map((b, i) => [b, { key: keys[i]!, html: html[i]! }]));
   return { html: html as string[], stats: { rendered: missing.length, cached: bodies.length - missing.length } };
 }
