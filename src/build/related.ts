@@ -14,6 +14,8 @@ export interface RelatedInput {
   /** The headline, then the body as plain text; or `words`, its distinct words worked out ahead (leadWords). */
   text?: string;
   words?: Iterable<string>;
+  /** What the article's terms are kept by in a RelatedTerms kept across builds: an object that stands for its unchanged record. */
+  key?: object;
   people: readonly string[];
   organisations: readonly string[];
   places: readonly string[];
@@ -82,6 +84,46 @@ class Vocabulary {
   }
 }
 
+/**
+ * The names and words of the articles, numbered as they are first met. One build's; or kept by a
+ * long-running build (npm start) with each article's numbers by its `key`, so that an article
+ * whose record is unchanged is not read again. The related articles do not depend on the numbers,
+ * only on what they number (every order is by value), so a table that has met more terms gives the
+ * same answer. One table, one `leadChars`.
+ */
+export class RelatedTerms {
+  // Names are keyed by kind ("person:Kyiv" and "place:Kyiv" are two terms).
+  readonly names = new Vocabulary();
+  readonly nameKinds: NameKind[] = [];
+  readonly nameLabels: string[] = [];
+  readonly words = new Vocabulary();
+  private readonly known = new WeakMap<object, { names: Int32Array; words: Int32Array }>();
+
+  /** An article's names (each once, people, organisations, places) and words, as numbers. */
+  idsOf(item: RelatedInput, leadChars: number): { names: Int32Array; words: Int32Array } {
+    const remembered = item.key && this.known.get(item.key);
+    if (remembered) return remembered;
+    const ids: number[] = [];
+    const add = (kind: NameKind, list: readonly string[]) => {
+      for (const label of list) {
+        const before = this.names.values.length;
+        const id = this.names.id(`${kind}:${label}`);
+        if (id === before) {
+          this.nameKinds.push(kind);
+          this.nameLabels.push(label);
+        }
+        if (!ids.includes(id)) ids.push(id);
+      }
+    };
+    add("person", item.people);
+    add("organisation", item.organisations);
+    add("place", item.places);
+    const found = { names: Int32Array.from(ids), words: Int32Array.from(item.words ?? leadWords(item.text ?? "", leadChars), (w) => this.words.id(w)) };
+    if (item.key) this.known.set(item.key, found);
+    return found;
+  }
+}
+
 /** Each term's place in the order of `compare` over the values (equal values, equal rank). */
 function ranks(values: readonly string[], compare: (a: string, b: string) => number): Int32Array {
   const order = values.map((_, i) => i).sort((a, b) => compare(values[a]!, values[b]!));
@@ -119,38 +161,17 @@ function postingsOf(termsByArticle: readonly Int32Array[], terms: number): Posti
   return { start, at };
 }
 
-export function relatedArticles(items: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, Related[]> {
+export function relatedArticles(items: readonly RelatedInput[], options: RelatedOptions = {}, terms = new RelatedTerms()): Map<string, Related[]> {
   const { limit = 5, wordsPerArticle = 40, namesShown = 4, leadChars = DEFAULT_LEAD_CHARS } = options;
   const n = items.length;
   // A term in more articles than this says little about any pair of them and costs the square of its
   // count: it is left out (its weight, ln(N / count), is small by then anyway).
   const maxPostings = Math.max(50, Math.ceil(2 * Math.sqrt(n)));
 
-  // Names are keyed by kind ("person:Kyiv" and "place:Kyiv" are two terms), each article's once, in
-  // the order people, organisations, places.
-  const names = new Vocabulary();
-  const nameKinds: NameKind[] = [];
-  const nameLabels: string[] = [];
-  const namesOf = items.map((item) => {
-    const ids: number[] = [];
-    const add = (kind: NameKind, list: readonly string[]) => {
-      for (const label of list) {
-        const before = names.values.length;
-        const id = names.id(`${kind}:${label}`);
-        if (id === before) {
-          nameKinds.push(kind);
-          nameLabels.push(label);
-        }
-        if (!ids.includes(id)) ids.push(id);
-      }
-    };
-    add("person", item.people);
-    add("organisation", item.organisations);
-    add("place", item.places);
-    return Int32Array.from(ids);
-  });
-  const words = new Vocabulary();
-  const wordsOf = items.map((item) => Int32Array.from(item.words ?? leadWords(item.text ?? "", leadChars), (w) => words.id(w)));
+  const { names, nameKinds, nameLabels, words } = terms;
+  const ids = items.map((item) => terms.idsOf(item, leadChars));
+  const namesOf = ids.map((t) => t.names);
+  const wordsOf = ids.map((t) => t.words);
 
   const nameDf = documentFrequencies(namesOf, names.values.length);
   const wordDf = documentFrequencies(wordsOf, words.values.length);

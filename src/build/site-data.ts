@@ -15,7 +15,8 @@ import { firstSentence } from "../ingest/lead-title.ts";
 import { renderBodies, renderBodiesSync, renderMarkdown } from "./render-body.ts";
 import { cachedRecordParser } from "./record-cache.ts";
 import { loadArticles, type BuildProblem } from "./load-records.ts";
-import { leadWords, relatedArticles } from "./related.ts";
+import { leadWords, relatedArticles, RelatedTerms } from "./related.ts";
+import { isWarm } from "./warm.ts";
 import { eventsReport, nameForms, siteEvents, type EventArticle, type EventLink, type SiteEvent, type SiteEvents } from "../events/site.ts";
 import { eventArticle, eventsAside } from "./site-events.ts";
 import { dateLabel, dayLabel, monthLabel } from "./date-labels.ts";
@@ -530,6 +531,14 @@ function recordDigest(a: Article, record: object, html: string): string {
   return digest;
 }
 
+// A long-running build keeps the numbered terms of related articles, and each record's numbers.
+let keptTerms: RelatedTerms | undefined;
+
+function relatedTerms(): RelatedTerms {
+  if (!isWarm()) return new RelatedTerms();
+  return (keptTerms ??= new RelatedTerms());
+}
+
 /** What a folder holds, as paths from the folder's parent ("raw/x.txt"): one listing, not a look-up per article. */
 function filesIn(dir: string | null): Set<string> {
   if (!dir || !existsSync(dir)) return new Set();
@@ -619,7 +628,9 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
 
   const bySlug = new Map(site.map((a) => [a.slug, a]));
   const related = relatedArticles(
-    sorted.map((a) => ({ slug: a.slug, words: ownPartsOf(a).words, people: a.people, organisations: a.organisations, places: a.places })),
+    sorted.map((a) => ({ slug: a.slug, words: ownPartsOf(a).words, people: a.people, organisations: a.organisations, places: a.places, key: a })),
+    {},
+    relatedTerms(),
   );
   for (const a of site) {
     a.peopleLinks = links(a.people, people.urls);

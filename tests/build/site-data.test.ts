@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildSiteData, LIST_PAGE_SIZE, MONTH_PAGE_SIZE, TIMELINE_PAGE_SIZE } from "../../src/build/site-data.ts";
-import { relatedArticles } from "../../src/build/related.ts";
+import { relatedArticles, RelatedTerms } from "../../src/build/related.ts";
+import { generator } from "../../src/bench/generate.ts";
+import { ingestArchive } from "../../src/ingest/archive.ts";
+import { loadRegistries } from "../../src/registry.ts";
 import { atomFeed, jsonFeed } from "../../src/build/feeds.ts";
 import type { Article } from "../../src/record.ts";
 
@@ -173,6 +176,24 @@ describe("related articles", () => {
       { slug: "z", text: "An election was held", people: [], organisations: [], places: [] },
     ];
     expect(relatedArticles(words).get("x")!.map((r) => r.slug)).toEqual(["y"]);
+  });
+
+  it("are the same from a table of terms kept across builds, which has met other articles and earlier versions of these", () => {
+    const registries = loadRegistries();
+    const gen = generator(registries, 11);
+    const archive = ingestArchive(
+      Array.from({ length: 300 }, (_, i) => ({ path: `raw/${gen.article(i).name}`, bytes: new TextEncoder().encode(gen.article(i).text) })),
+      registries,
+    ).articles.map((a) => ({ slug: a.record.slug, text: `${a.record.title}\n${a.body}`, people: a.record.people, organisations: a.record.organisations, places: a.record.places }));
+    const keyed = archive.map((a) => ({ ...a, key: {} }));
+    const kept = new RelatedTerms();
+    // An earlier build: other articles first, then these with their first halves only (other words, numbered first).
+    relatedArticles(keyed.slice(150).map((a) => ({ ...a, key: {}, text: a.text.slice(0, 200) })), {}, kept);
+    relatedArticles(keyed.slice(0, 200), {}, kept);
+    const fresh = relatedArticles(archive);
+    expect([...fresh.values()].flat().length).toBeGreaterThan(500);
+    expect(relatedArticles(keyed, {}, kept)).toEqual(fresh);
+    expect(relatedArticles(keyed, {}, kept)).toEqual(fresh); // every article's terms from the table this time
   });
 });
 
