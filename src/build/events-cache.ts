@@ -21,10 +21,12 @@ function codeVersion(files: string[]): string {
 export interface EventsMemory {
   analyses: Remembered<ReportAnalysis>;
   coverage: Remembered<Coverage>;
+  /** Each report's analysis by the report object itself, for a worker that holds unchanged reports from one build to the next (events-worker.ts): no key to work out. */
+  byArticle: WeakMap<EventInput, { key: string; analysis: ReportAnalysis }>;
 }
 
 export function eventsMemory(): EventsMemory {
-  return { analyses: new Remembered(), coverage: new Remembered() };
+  return { analyses: new Remembered(), coverage: new Remembered(), byArticle: new WeakMap() };
 }
 
 /** A value by key: from memory, else from the cache on disk, else made and cached. */
@@ -44,9 +46,17 @@ export function cachedAnalysis(forms: NameForms, memory?: EventsMemory): { analy
   const cache = new HashCache<ReportAnalysis>(`event-reports-${codeVersion(["../events/group.ts", "../events/text.ts", "../events/quotes.ts"])}`);
   return {
     analyse(a: EventInput) {
+      const known = memory?.byArticle.get(a);
+      if (known) {
+        cache.keepIfRead(known.key);
+        memory!.analyses.set(known.key, known.analysis);
+        return known.analysis;
+      }
       const names = [...new Set([...a.people, ...a.organisations, ...a.places])];
       const key = contentKey(a.body, JSON.stringify([a.people, a.organisations, a.places]), JSON.stringify(names.map((n) => forms[n] ?? [])), JSON.stringify(a.quotes.map((q) => q.text)));
-      return lookUp(key, cache, memory?.analyses, () => analyseReport(a, forms));
+      const analysis = lookUp(key, cache, memory?.analyses, () => analyseReport(a, forms));
+      memory?.byArticle.set(a, { key, analysis });
+      return analysis;
     },
     save: () => {
       cache.save();

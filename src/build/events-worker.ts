@@ -5,13 +5,23 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { siteEvents, type EventArticle } from "../events/site.ts";
+import type { EventsJob } from "./site-events.ts";
 import { GROUPING } from "../events/group.ts";
-import type { NameForms } from "../events/name.ts";
 import { cachedAnalysis, cachedCoverage, eventsMemory } from "./events-cache.ts";
 
 const memory = (workerData as { remember: boolean }).remember ? eventsMemory() : undefined;
+// The articles as last sent (eventsJob): an unchanged one is the same object from build to build.
+const held = new Map<string, EventArticle>();
+let formsSent = "";
 
-parentPort!.on("message", ({ articles, forms }: { articles: EventArticle[]; forms: NameForms }) => {
+parentPort!.on("message", ({ order, changed, forms }: EventsJob) => {
+  const spellings = JSON.stringify(forms);
+  if (memory && spellings !== formsSent) memory.byArticle = new WeakMap(); // an analysis depends on the names' spellings
+  formsSent = spellings;
+  for (const a of changed) held.set(a.slug, a);
+  const articles = order.map((slug) => held.get(slug)!);
+  const now = new Set(order);
+  for (const slug of [...held.keys()]) if (!now.has(slug)) held.delete(slug);
   const reports = cachedAnalysis(forms, memory);
   const coverage = cachedCoverage(memory);
   const events = siteEvents(articles, forms, GROUPING, reports.analyse, coverage.cover);

@@ -37,26 +37,62 @@ export function eventArticle(a: Article, sourceUrls: Map<string, string>, regist
   };
 }
 
-// The worker a long-running process (npm start) keeps from one build to the next, with its modules
-// loaded and its analyses in memory; between builds it does not keep the process alive.
-let kept: Worker | null = null;
+/** What the events worker is sent: the articles' order, and those it does not hold as they are (all of them, the first time). */
+export interface EventsJob {
+  order: string[];
+  changed: EventArticle[];
+  forms: NameForms;
+}
 
-function eventsWorker(): Worker {
+interface KeptWorker {
+  worker: Worker;
+  /** The articles the worker holds, as last sent. */
+  sent: Map<string, EventArticle>;
+}
+
+// The worker a long-running process (npm start) keeps from one build to the next, with its modules
+// loaded, the articles it was sent and its analyses in memory; between builds it does not keep the
+// process alive. A save sends it the articles that changed, not the archive.
+let kept: KeptWorker | null = null;
+
+function eventsWorker(): KeptWorker {
   if (kept) return kept;
   const worker = new Worker(new URL("./events-worker.mjs", import.meta.url), { workerData: { remember: isWarm() } });
+  const started = { worker, sent: new Map<string, EventArticle>() };
   if (isWarm()) {
-    kept = worker;
+    kept = started;
     worker.once("exit", () => {
-      if (kept === worker) kept = null;
+      if (kept === started) kept = null;
     });
   }
-  return worker;
+  return started;
+}
+
+/** The same article as sent before: the same fields, its lists and texts the very same (an unchanged record's). */
+function sameArticle(a: EventArticle, b: EventArticle | undefined): boolean {
+  if (!b) return false;
+  for (const key of Object.keys(a) as (keyof EventArticle)[]) {
+    if (a[key] === b[key]) continue;
+    if (key === "sourceFacts" && JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    return false;
+  }
+  return Object.keys(a).length === Object.keys(b).length;
+}
+
+/** The job for a worker that holds `sent`, which it leaves as the worker will hold it. */
+export function eventsJob(articles: EventArticle[], forms: NameForms, sent: Map<string, EventArticle>): EventsJob {
+  const changed = articles.filter((a) => !sameArticle(a, sent.get(a.slug)));
+  const order = articles.map((a) => a.slug);
+  const now = new Set(order);
+  for (const slug of [...sent.keys()]) if (!now.has(slug)) sent.delete(slug);
+  for (const a of changed) sent.set(a.slug, a);
+  return { order, changed, forms };
 }
 
 /** The events of `articles`, on a worker thread when the archive is large enough and there is a core to spare. */
 export function eventsAside(articles: EventArticle[], forms: NameForms): Promise<SiteEvents> {
   if (articles.length < ASIDE_FROM || availableParallelism() < 2) return Promise.resolve(siteEvents(articles, forms));
-  const worker = eventsWorker();
+  const { worker, sent } = eventsWorker();
   worker.ref();
   return new Promise<SiteEvents>((resolve, reject) => {
     const onMessage = (result: SiteEvents) => {
@@ -70,10 +106,10 @@ export function eventsAside(articles: EventArticle[], forms: NameForms): Promise
     const onExit = (code: number) => onError(new Error(`the events worker stopped (exit ${code}) before it answered`));
     const done = () => {
       worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-      if (worker === kept) worker.unref();
+      if (worker === kept?.worker) worker.unref();
       else void worker.terminate();
     };
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-    worker.postMessage({ articles, forms });
+    worker.postMessage(eventsJob(articles, forms, sent));
   });
 }

@@ -6,7 +6,7 @@
 import { format, parseISO } from "date-fns";
 import type { Article } from "../record.ts";
 import type { EntityRegistry, SourceEntry } from "../registry.ts";
-import { groupEvents, GROUPING, type Analyse, type EventGroup, type GroupingResult, type GroupingSettings, type PairEvidence } from "./group.ts";
+import { groupEvents, GROUPING, type Analyse, type EventGroup, type EventInput, type GroupingResult, type GroupingSettings, type PairEvidence } from "./group.ts";
 import { compareCoverage, type Coverage, type CoverageInput, type ReportCoverage } from "./compare.ts";
 import type { NameForms } from "./name.ts";
 
@@ -93,25 +93,22 @@ function refOf(a: EventArticle): ArticleRef {
 /** How the reports of one event are compared (compareCoverage; a build may answer it from a cache, src/build/events-cache.ts). */
 export type Cover = (reports: CoverageInput[]) => Coverage;
 
+// The same article, the same input object: a worker that holds unchanged articles from one build to
+// the next (src/build/events-worker.ts) knows their analyses by these objects.
+const groupingInputs = new WeakMap<EventArticle, EventInput>();
+
+function groupingInput(a: EventArticle): EventInput {
+  let input = groupingInputs.get(a);
+  if (!input) {
+    input = { id: a.slug, title: a.title, date: a.date, source: a.source, people: a.people, places: a.places, organisations: a.organisations, quotes: a.quotes, body: a.body, event: a.event };
+    groupingInputs.set(a, input);
+  }
+  return input;
+}
+
 export function siteEvents(articles: EventArticle[], forms: NameForms = {}, settings: GroupingSettings = GROUPING, analyse?: Analyse, cover: Cover = compareCoverage): SiteEvents {
   const byId = new Map(articles.map((a) => [a.slug, a]));
-  const grouping = groupEvents(
-    articles.map((a) => ({
-      id: a.slug,
-      title: a.title,
-      date: a.date,
-      source: a.source,
-      people: a.people,
-      places: a.places,
-      organisations: a.organisations,
-      quotes: a.quotes,
-      body: a.body,
-      event: a.event,
-    })),
-    forms,
-    settings,
-    analyse,
-  );
+  const grouping = groupEvents(articles.map(groupingInput), forms, settings, analyse);
   const byArticle = new Map<string, EventLink>();
   const events = grouping.events.map((g): SiteEvent => {
     const members = g.members.map((id) => byId.get(id)!);

@@ -15,8 +15,8 @@ import { runIngest } from "../../src/cli/ingest.ts";
 import { generator, writeArchive } from "../../src/bench/generate.ts";
 import { ingestArchive } from "../../src/ingest/archive.ts";
 import { loadRegistries } from "../../src/registry.ts";
-import { eventArticle, eventsAside } from "../../src/build/site-events.ts";
-import { nameForms, siteEvents } from "../../src/events/site.ts";
+import { eventArticle, eventsAside, eventsJob } from "../../src/build/site-events.ts";
+import { nameForms, siteEvents, type EventArticle } from "../../src/events/site.ts";
 import type { Article } from "../../src/record.ts";
 
 keepWarm();
@@ -133,5 +133,25 @@ describe("the events worker of a long-running process", () => {
     expect(editedHere).not.toEqual(here);
     expect(await eventsAside(edited, forms)).toEqual(editedHere);
     expect(await eventsAside(inputs, forms)).toEqual(here);
+    // One report gone, and the archive's order changed: the worker drops what it is no longer sent.
+    const fewer = [...inputs.slice(1)].reverse();
+    expect(await eventsAside(fewer, forms)).toEqual(siteEvents(fewer, forms));
   }, 120_000);
+
+  it("is sent only the articles it does not hold as they are", () => {
+    const article = (slug: string, body: string): EventArticle => ({
+      slug, title: slug, date: "2022-02-10", source: "Reuters", people: [], places: [], organisations: [], quotes: [], body, event: null,
+      url: `/articles/${slug}/`, dateLabel: "10 February 2022", sourceUrl: "/sources/reuters/", sourceFacts: null,
+    });
+    const [a, b, c] = [article("a", "one"), article("b", "two"), article("c", "three")];
+    const sent = new Map<string, EventArticle>();
+    expect(eventsJob([a, b, c], {}, sent).changed).toEqual([a, b, c]);
+    expect(eventsJob([a, b, c], {}, sent).changed).toEqual([]);
+    const edited = { ...b, body: "two, edited" };
+    const job = eventsJob([c, edited], {}, sent);
+    expect(job).toEqual({ order: ["c", "b"], changed: [edited], forms: {} });
+    expect([...sent.keys()].sort()).toEqual(["b", "c"]);
+    // A copy with the same text is not the same record's: its lists are other objects, so it is sent.
+    expect(eventsJob([c, { ...edited, people: [] }], {}, sent).changed).toHaveLength(1);
+  });
 });
