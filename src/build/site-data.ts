@@ -5,15 +5,16 @@
  * paginated over one of these arrays (one data array and paginated templates measure much faster
  * than a file per page). Only plain objects without cycles go in: Eleventy may copy its data.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
-import { basename, join, posix, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { join, posix } from "node:path";
 import slugify from "@sindresorhus/slugify";
 import type { Article } from "../record.ts";
 import { loadRegistries, type SourceEntry } from "../registry.ts";
 import { firstSentence } from "../ingest/lead-title.ts";
 import { renderBodies, renderBodiesSync, renderMarkdown } from "./render-body.ts";
 import { cachedRecordParser } from "./record-cache.ts";
+import { contentKey } from "./cache.ts";
+import { rawFiles } from "./static-files.ts";
 import { loadArticles, type BuildProblem } from "./load-records.ts";
 import { leadWords, relatedArticles, RelatedTerms } from "./related.ts";
 import { isWarm } from "./warm.ts";
@@ -526,7 +527,7 @@ export function articleOrigin(a: SiteArticle): ArticleOrigin | undefined {
 function recordDigest(a: Article, record: object, html: string): string {
   const known = recordDigests.get(a);
   if (known?.html === html) return known.digest;
-  const digest = createHash("sha256").update(JSON.stringify(record)).update("\0").update(html).digest("base64url");
+  const digest = contentKey(JSON.stringify(record), html);
   recordDigests.set(a, { html, digest });
   return digest;
 }
@@ -537,13 +538,6 @@ let keptTerms: RelatedTerms | undefined;
 function relatedTerms(): RelatedTerms {
   if (!isWarm()) return new RelatedTerms();
   return (keptTerms ??= new RelatedTerms());
-}
-
-/** What a folder holds, as paths from the folder's parent ("raw/x.txt"): one listing, not a look-up per article. */
-function filesIn(dir: string | null): Set<string> {
-  if (!dir || !existsSync(dir)) return new Set();
-  const name = basename(dir);
-  return new Set((readdirSync(dir, { recursive: true }) as string[]).map((f) => `${name}/${f.split(sep).join("/")}`));
 }
 
 type SiteDataWithoutEvents = Omit<SiteData, "events" | "eventLists" | "eventsReport" | "timelinePages">;
@@ -577,11 +571,12 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
   const rawDir = options.articlesDir ? join(options.articlesDir, "raw") : null;
 
   const sorted = [...articles].sort(compareArticles);
-  const rawFiles = filesIn(rawDir);
+  // The raw files the site copies (static-files.ts), listed once rather than looked up per article.
+  const served = new Set(rawDir ? rawFiles(rawDir).map((f) => f.output) : []);
   const site: SiteArticle[] = sorted.map((a) => {
     // Only files inside raw/ are copied to the site; a record may point elsewhere or at a file since removed.
     const raw = a.raw ? posix.normalize(a.raw.replace(/\\/g, "/")) : ""; // a record written by hand may have no raw file
-    const rawFound = rawFiles.has(raw);
+    const rawFound = served.has(raw);
     const { body, file, ...record } = a;
     const html = (options.render ?? renderMarkdown)(body);
     const added = {

@@ -18,11 +18,16 @@ function filesUnder(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name));
 }
 
+/** The articles' raw files, each with where the site serves it (raw/<path>). */
+export function rawFiles(rawDir: string): StaticFile[] {
+  return filesUnder(rawDir).map((source) => ({ source, output: `raw/${relative(rawDir, source).split("\\").join("/")}` }));
+}
+
 /** public/ to the root, and the articles' raw/ folder to /raw/, sorted by output path. */
 export function staticFiles(publicDir: string, rawDir: string | null): StaticFile[] {
   const out: StaticFile[] = [];
   for (const source of filesUnder(publicDir)) out.push({ source, output: relative(publicDir, source).split("\\").join("/") });
-  if (rawDir) for (const source of filesUnder(rawDir)) out.push({ source, output: `raw/${relative(rawDir, source).split("\\").join("/")}` });
+  if (rawDir) out.push(...rawFiles(rawDir));
   return out.sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
 }
 
