@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { siteEvents, type EventArticle } from "../events/site.ts";
-import type { EventsJob } from "./site-events.ts";
+import { applyJob, type EventsJob } from "./site-events.ts";
 import { GROUPING } from "../events/group.ts";
 import { cachedAnalysis, cachedCoverage, eventsMemory } from "./events-cache.ts";
 
@@ -14,14 +14,12 @@ const memory = (workerData as { remember: boolean }).remember ? eventsMemory() :
 const held = new Map<string, EventArticle>();
 let formsSent = "";
 
-parentPort!.on("message", ({ order, changed, forms }: EventsJob) => {
+parentPort!.on("message", (job: EventsJob) => {
+  const { forms } = job;
   const spellings = JSON.stringify(forms);
   if (memory && spellings !== formsSent) memory.byArticle = new WeakMap(); // an analysis depends on the names' spellings
   formsSent = spellings;
-  for (const a of changed) held.set(a.slug, a);
-  const articles = order.map((slug) => held.get(slug)!);
-  const now = new Set(order);
-  for (const slug of [...held.keys()]) if (!now.has(slug)) held.delete(slug);
+  const articles = applyJob(held, job);
   const reports = cachedAnalysis(forms, memory);
   const coverage = cachedCoverage(memory);
   const events = siteEvents(articles, forms, GROUPING, reports.analyse, coverage.cover);

@@ -79,14 +79,19 @@ function sameArticle(a: EventArticle, b: EventArticle | undefined): boolean {
   return Object.keys(a).length === Object.keys(b).length;
 }
 
+/** The articles a worker holds after `job`, in the job's order; `held` is left holding those only. */
+export function applyJob(held: Map<string, EventArticle>, job: Pick<EventsJob, "order" | "changed">): EventArticle[] {
+  for (const a of job.changed) held.set(a.slug, a);
+  const now = new Set(job.order);
+  for (const slug of [...held.keys()]) if (!now.has(slug)) held.delete(slug);
+  return job.order.map((slug) => held.get(slug)!);
+}
+
 /** The job for a worker that holds `sent`, which it leaves as the worker will hold it. */
 export function eventsJob(articles: EventArticle[], forms: NameForms, sent: Map<string, EventArticle>): EventsJob {
-  const changed = articles.filter((a) => !sameArticle(a, sent.get(a.slug)));
-  const order = articles.map((a) => a.slug);
-  const now = new Set(order);
-  for (const slug of [...sent.keys()]) if (!now.has(slug)) sent.delete(slug);
-  for (const a of changed) sent.set(a.slug, a);
-  return { order, changed, forms };
+  const job = { order: articles.map((a) => a.slug), changed: articles.filter((a) => !sameArticle(a, sent.get(a.slug))), forms };
+  applyJob(sent, job);
+  return job;
 }
 
 /** The events of `articles`, on a worker thread when the archive is large enough and there is a core to spare. */
