@@ -7,28 +7,14 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { generator } from "../../src/bench/generate.ts";
-import { ingestArchive } from "../../src/ingest/archive.ts";
-import { loadRegistries } from "../../src/registry.ts";
-import { eventArticle, eventsAside } from "../../src/build/site-events.ts";
-import { nameForms, siteEvents } from "../../src/events/site.ts";
-import type { Article } from "../../src/record.ts";
+import { eventsAside } from "../../src/build/site-events.ts";
+import { siteEvents } from "../../src/events/site.ts";
+import { generatedEventInputs } from "../helpers/event-inputs.ts";
 
 describe("events beside the rest of the site data", () => {
   it("on a worker thread, are the events of the same articles grouped in place", async () => {
-    const registries = loadRegistries();
-    const gen = generator(registries, 5);
-    // Enough articles for the worker (500 and more), dated over a few months so that many share events.
-    const files = Array.from({ length: 600 }, (_, i) => {
-      const { name, text } = gen.article(i);
-      return { path: `raw/${name}`, bytes: new TextEncoder().encode(text.replace(/\b20(1\d|2[0-5])\b/g, "2022")) };
-    });
-    const ingested = ingestArchive(files, registries);
-    const articles = ingested.articles.map((a) => ({ ...a.record, body: a.body, file: `${a.record.slug}.md` }) as Article);
-    expect(articles.length).toBe(600);
-    const registry = Object.fromEntries(registries.sources.map((s) => [s.name, s]));
-    const inputs = articles.map((a) => eventArticle(a, new Map(articles.map((x) => [x.source, `/sources/${x.source}/`])), registry));
-    const forms = nameForms(registries.entities);
+    const { inputs, forms } = generatedEventInputs(5, "2022");
+    expect(inputs.length).toBe(600);
     const cache = mkdtempSync(join(tmpdir(), "events-cache-"));
     const before = process.env["ARCHIVE_CACHE_DIR"];
     process.env["ARCHIVE_CACHE_DIR"] = cache; // the worker thread takes a copy of this process's environment

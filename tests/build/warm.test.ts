@@ -12,12 +12,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { keepWarm } from "../../src/build/warm.ts";
 import { buildSite } from "../../src/build/site-build.ts";
 import { runIngest } from "../../src/cli/ingest.ts";
-import { generator, writeArchive } from "../../src/bench/generate.ts";
-import { ingestArchive } from "../../src/ingest/archive.ts";
+import { writeArchive } from "../../src/bench/generate.ts";
 import { loadRegistries } from "../../src/registry.ts";
-import { eventArticle, eventsAside, eventsJob } from "../../src/build/site-events.ts";
-import { nameForms, siteEvents, type EventArticle } from "../../src/events/site.ts";
-import type { Article } from "../../src/record.ts";
+import { eventsAside, eventsJob } from "../../src/build/site-events.ts";
+import { siteEvents, type EventArticle } from "../../src/events/site.ts";
+import { generatedEventInputs } from "../helpers/event-inputs.ts";
 
 keepWarm();
 
@@ -106,18 +105,7 @@ describe("builds in a long-running process", () => {
 
 describe("the events worker of a long-running process", () => {
   it("is kept from one build to the next and answers as the grouping in place does, after an edit too", async () => {
-    const registries = loadRegistries();
-    const gen = generator(registries, 9);
-    // Enough articles for the worker (500 and more), dated within a year so that many share events.
-    const files = Array.from({ length: 600 }, (_, i) => {
-      const { name, text } = gen.article(i);
-      return { path: `raw/${name}`, bytes: new TextEncoder().encode(text.replace(/\b20(1\d|2[0-5])\b/g, "2021")) };
-    });
-    const articles = ingestArchive(files, registries).articles.map((a) => ({ ...a.record, body: a.body, file: `${a.record.slug}.md` }) as Article);
-    const registry = Object.fromEntries(registries.sources.map((s) => [s.name, s]));
-    const sourceUrls = new Map(articles.map((x) => [x.source, `/sources/${x.source}/`]));
-    const inputs = articles.map((a) => eventArticle(a, sourceUrls, registry));
-    const forms = nameForms(registries.entities);
+    const { inputs, forms } = generatedEventInputs(9, "2021");
     const here = siteEvents(inputs, forms);
     expect(here.events.length).toBeGreaterThan(5);
     expect(await eventsAside(inputs, forms)).toEqual(here);
