@@ -5,7 +5,7 @@
  * its event again, not those of every event in the archive.
  */
 import { readFileSync } from "node:fs";
-import { analyseReport, type Analyse, type EventInput, type ReportAnalysis } from "../events/group.ts";
+import { analyseReport, LinkMemo, type Analyse, type EventInput, type ReportAnalysis } from "../events/group.ts";
 import { compareCoverage, type Coverage, type CoverageInput } from "../events/compare.ts";
 import type { Cover } from "../events/site.ts";
 import type { NameForms } from "../events/name.ts";
@@ -23,10 +23,12 @@ export interface EventsMemory {
   coverage: Remembered<Coverage>;
   /** Each report's analysis by the report object itself, for a worker that holds unchanged reports from one build to the next (events-worker.ts): no key to work out. */
   byArticle: WeakMap<EventInput, { key: string; analysis: ReportAnalysis }>;
+  /** The last build's linking of the reports, for an edit that leaves every report's grouping fields as they were (a headline). */
+  links: LinkMemo;
 }
 
 export function eventsMemory(): EventsMemory {
-  return { analyses: new Remembered(), coverage: new Remembered(), byArticle: new WeakMap() };
+  return { analyses: new Remembered(), coverage: new Remembered(), byArticle: new WeakMap(), links: new LinkMemo() };
 }
 
 /** A value by key: from memory, else from the cache on disk, else made and cached. */

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { siteEvents, type EventArticle } from "../events/site.ts";
 import { applyJob, type EventsJob } from "./site-events.ts";
-import { GROUPING } from "../events/group.ts";
+import { GROUPING, LinkMemo } from "../events/group.ts";
 import { cachedAnalysis, cachedCoverage, eventsMemory } from "./events-cache.ts";
 
 const memory = (workerData as { remember: boolean }).remember ? eventsMemory() : undefined;
@@ -17,12 +17,16 @@ let formsSent = "";
 parentPort!.on("message", (job: EventsJob) => {
   const { forms } = job;
   const spellings = JSON.stringify(forms);
-  if (memory && spellings !== formsSent) memory.byArticle = new WeakMap(); // an analysis depends on the names' spellings
+  if (memory && spellings !== formsSent) {
+    // An analysis, and so the linking, depends on the names' spellings.
+    memory.byArticle = new WeakMap();
+    memory.links = new LinkMemo();
+  }
   formsSent = spellings;
   const articles = applyJob(held, job);
   const reports = cachedAnalysis(forms, memory);
   const coverage = cachedCoverage(memory);
-  const events = siteEvents(articles, forms, GROUPING, reports.analyse, coverage.cover);
+  const events = siteEvents(articles, forms, GROUPING, reports.analyse, coverage.cover, memory?.links);
   reports.save();
   coverage.save();
   parentPort!.postMessage(events);

@@ -421,22 +421,21 @@ function byDateThenId(a: EventInput, b: EventInput): number {
   return (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.id.localeCompare(b.id);
 }
 
-/** Group the archive's articles into events. `forms` gives the spellings of each name, for naming events. */
-export function groupEvents(articles: EventInput[], forms: NameForms = {}, settings: GroupingSettings = GROUPING, analyse: Analyse = (a) => analyseReport(a, forms)): GroupingResult {
-  const sorted = [...articles].sort(byDateThenId);
-  const excluded: { id: string; reason: string }[] = [];
-  const editorGroups = new Map<string, EventInput[]>();
-  const pool: EventInput[] = [];
-  for (const a of sorted) {
-    const override = a.event?.trim() ?? "";
-    if (override.toLowerCase() === NO_EVENT) excluded.push({ id: a.id, reason: "event: none (editor)" });
-    else if (override) {
-      const key = slugify(override) || "event";
-      (editorGroups.get(key) ?? editorGroups.set(key, []).get(key)!).push(a);
-    } else if (a.date === null) excluded.push({ id: a.id, reason: "undated: only an editor's event field can group it" });
-    else pool.push(a);
-  }
+/**
+ * What linking a pool of reports found, in the pool's order: which reports form each event, the
+ * evidence that joined them and the links refused. It reads every field of a report but its headline
+ * and source (see groupingFields): an edit that changes only those links the reports the same way.
+ */
+interface PoolLinks {
+  components: number[][]; // pool indexes, each in pool order; by first member
+  evidence: PairEvidence[][]; // each component's joining links, strongest first
+  refused: (PairEvidence & { reason: string })[];
+  nameDf: Map<string, number>;
+  compared: number;
+  links: number;
+}
 
+function linkReports(pool: EventInput[], settings: GroupingSettings, analyse: Analyse): PoolLinks {
   const { prepared, nameDf } = prepare(pool, settings, analyse);
   const links: { i: number; j: number; s: Scored }[] = [];
   const compared = candidatePairs(prepared, settings, (i, j, common) => {
@@ -471,11 +470,75 @@ export function groupEvents(articles: EventInput[], forms: NameForms = {}, setti
     tree.push(link);
   }
 
-  const components = new Map<number, number[]>();
+  const byRoot = new Map<number, number[]>();
   prepared.forEach((_, i) => {
     const r = find(i);
-    (components.get(r) ?? components.set(r, []).get(r)!).push(i);
+    (byRoot.get(r) ?? byRoot.set(r, []).get(r)!).push(i);
   });
+  const treeByRoot = new Map<number, PairEvidence[]>();
+  for (const t of tree) {
+    const r = find(t.i);
+    (treeByRoot.get(r) ?? treeByRoot.set(r, []).get(r)!).push(evidence(prepared[t.i]!, prepared[t.j]!, t.s));
+  }
+  const roots = [...byRoot.keys()];
+  return { components: roots.map((r) => byRoot.get(r)!), evidence: roots.map((r) => treeByRoot.get(r) ?? []), refused, nameDf, compared, links: links.length };
+}
+
+/** The fields of a report that its links depend on: all but the headline and the source. */
+function groupingFields(a: EventInput): string {
+  return JSON.stringify([a.id, a.date, a.people, a.places, a.organisations, a.quotes, a.body]);
+}
+
+/**
+ * The last linking of one caller's pool, for a caller that groups again after an edit (npm start):
+ * when every report of the pool has the same grouping fields as before (the same object, or the same
+ * values), the reports are linked as before without comparing them again. One memo per `analyse`
+ * and settings: a caller whose names' spellings change starts a new one.
+ */
+export class LinkMemo {
+  pool: EventInput[] = [];
+  settings: GroupingSettings | null = null;
+  links: PoolLinks | null = null;
+
+  linked(pool: EventInput[], settings: GroupingSettings, analyse: Analyse): PoolLinks {
+    if (this.links && this.settings === settings && this.samePool(pool)) {
+      this.pool = pool;
+      return this.links;
+    }
+    const links = linkReports(pool, settings, analyse);
+    Object.assign(this, { pool, settings, links });
+    return links;
+  }
+
+  private samePool(pool: EventInput[]): boolean {
+    if (pool.length !== this.pool.length) return false;
+    return pool.every((a, k) => a === this.pool[k] || groupingFields(a) === groupingFields(this.pool[k]!));
+  }
+}
+
+/** Group the archive's articles into events. `forms` gives the spellings of each name, for naming events. */
+export function groupEvents(
+  articles: EventInput[],
+  forms: NameForms = {},
+  settings: GroupingSettings = GROUPING,
+  analyse: Analyse = (a) => analyseReport(a, forms),
+  memo?: LinkMemo,
+): GroupingResult {
+  const sorted = [...articles].sort(byDateThenId);
+  const excluded: { id: string; reason: string }[] = [];
+  const editorGroups = new Map<string, EventInput[]>();
+  const pool: EventInput[] = [];
+  for (const a of sorted) {
+    const override = a.event?.trim() ?? "";
+    if (override.toLowerCase() === NO_EVENT) excluded.push({ id: a.id, reason: "event: none (editor)" });
+    else if (override) {
+      const key = slugify(override) || "event";
+      (editorGroups.get(key) ?? editorGroups.set(key, []).get(key)!).push(a);
+    } else if (a.date === null) excluded.push({ id: a.id, reason: "undated: only an editor's event field can group it" });
+    else pool.push(a);
+  }
+
+  const { components, evidence: joined, refused, nameDf, compared, links } = memo ? memo.linked(pool, settings, analyse) : linkReports(pool, settings, analyse);
   const rarity = (name: string) => nameDf.get(`person:${name}`) ?? nameDf.get(`place:${name}`) ?? nameDf.get(`organisation:${name}`) ?? 0;
   const taken = new Set<string>();
   const uniqueSlug = (base: string): string => {
@@ -502,16 +565,11 @@ export function groupEvents(articles: EventInput[], forms: NameForms = {}, setti
   }
   const lone_editor_events = [...editorGroups].filter(([, m]) => m.length === 1).map(([event, m]) => ({ event, id: m[0]!.id }));
 
-  const treeByRoot = new Map<number, { i: number; j: number; s: Scored }[]>();
-  for (const t of tree) {
-    const r = find(t.i);
-    (treeByRoot.get(r) ?? treeByRoot.set(r, []).get(r)!).push(t);
-  }
   let grouped = 0;
-  for (const [root, idx] of components) {
-    if (idx.length < 2) continue;
+  components.forEach((idx, c) => {
+    if (idx.length < 2) return;
     grouped += idx.length;
-    const members = idx.map((i) => prepared[i]!.input);
+    const members = idx.map((i) => pool[i]!);
     const name = eventName(members, forms, rarity);
     const start = members[0]!.date!;
     events.push({
@@ -521,15 +579,15 @@ export function groupEvents(articles: EventInput[], forms: NameForms = {}, setti
       members: members.map((m) => m.id),
       start,
       end: members[members.length - 1]!.date!,
-      links: (treeByRoot.get(root) ?? []).map((t) => evidence(prepared[t.i]!, prepared[t.j]!, t.s)),
+      links: joined[c]!,
     });
-  }
+  });
   events.sort((x, y) => x.start.localeCompare(y.start) || x.slug.localeCompare(y.slug));
   return {
     events,
     refused,
     excluded,
     lone_editor_events,
-    stats: { articles: articles.length, compared_pairs: compared, links: links.length, grouped, alone: pool.length - grouped },
+    stats: { articles: articles.length, compared_pairs: compared, links, grouped, alone: pool.length - grouped },
   };
 }

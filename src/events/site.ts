@@ -6,7 +6,7 @@
 import { format, parseISO } from "date-fns";
 import type { Article } from "../record.ts";
 import type { EntityRegistry, SourceEntry } from "../registry.ts";
-import { groupEvents, GROUPING, type Analyse, type EventGroup, type EventInput, type GroupingResult, type GroupingSettings, type PairEvidence } from "./group.ts";
+import { groupEvents, GROUPING, type Analyse, type LinkMemo, type EventGroup, type EventInput, type GroupingResult, type GroupingSettings, type PairEvidence } from "./group.ts";
 import { compareCoverage, type Coverage, type CoverageInput, type ReportCoverage } from "./compare.ts";
 import type { NameForms } from "./name.ts";
 
@@ -106,9 +106,16 @@ function groupingInput(a: EventArticle): EventInput {
   return input;
 }
 
-export function siteEvents(articles: EventArticle[], forms: NameForms = {}, settings: GroupingSettings = GROUPING, analyse?: Analyse, cover: Cover = compareCoverage): SiteEvents {
+export function siteEvents(
+  articles: EventArticle[],
+  forms: NameForms = {},
+  settings: GroupingSettings = GROUPING,
+  analyse?: Analyse,
+  cover: Cover = compareCoverage,
+  memo?: LinkMemo,
+): SiteEvents {
   const byId = new Map(articles.map((a) => [a.slug, a]));
-  const grouping = groupEvents(articles.map(groupingInput), forms, settings, analyse);
+  const grouping = groupEvents(articles.map(groupingInput), forms, settings, analyse, memo);
   const byArticle = new Map<string, EventLink>();
   const events = grouping.events.map((g): SiteEvent => {
     const members = g.members.map((id) => byId.get(id)!);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { groupEvents, GROUPING, type EventInput } from "../../src/events/group.ts";
+import { groupEvents, GROUPING, LinkMemo, type EventInput } from "../../src/events/group.ts";
+import { generatedEventInputs } from "../helpers/event-inputs.ts";
 
 // Small synthetic records: two stories told by different outlets, and what keeps reports apart.
 function report(id: string, date: string | null, over: Partial<EventInput> = {}): EventInput {
@@ -169,5 +170,33 @@ describe("grouping reports into events", () => {
     const events = groupEvents(withOwn).events;
     expect(events).toHaveLength(30);
     expect(events.every((e) => e.members.length === 2 && e.members[0]!.slice(0, 3) === e.members[1]!.slice(0, 3))).toBe(true);
+  });
+
+  it("links the reports again only when an edit changes what links them, and groups as from nothing either way", () => {
+    const { inputs: articles, forms } = generatedEventInputs(11, "2021", 300);
+    const inputs: EventInput[] = articles.map((a) => ({ ...a, id: a.slug }));
+    const memo = new LinkMemo();
+    const first = groupEvents(inputs, forms, GROUPING, undefined, memo);
+    expect(first.events.length).toBeGreaterThan(3);
+    expect(first).toEqual(groupEvents(inputs, forms));
+    const linked = memo.links;
+
+    // A new headline: the same links (an event is named by its headline only when no name or place is shared).
+    const member = first.events.find((e) => e.basis === "similarity")!.members[0]!;
+    const retitled = inputs.map((a) => (a.id === member ? { ...a, title: "A headline written by an editor" } : a));
+    const afterTitle = groupEvents(retitled, forms, GROUPING, undefined, memo);
+    expect(memo.links).toBe(linked);
+    expect(afterTitle).toEqual(groupEvents(retitled, forms));
+
+    // The same values in new objects (a record read again) link as before too.
+    groupEvents(retitled.map((a) => ({ ...a, people: [...a.people] })), forms, GROUPING, undefined, memo);
+    expect(memo.links).toBe(linked);
+
+    // A new body is linked again: the member's event loses it.
+    const rewritten = retitled.map((a) => (a.id === member ? { ...a, body: "A short note on the weather.", people: [], places: [], organisations: [], quotes: [] } : a));
+    const afterBody = groupEvents(rewritten, forms, GROUPING, undefined, memo);
+    expect(memo.links).not.toBe(linked);
+    expect(afterBody).toEqual(groupEvents(rewritten, forms));
+    expect(afterBody.events.some((e) => e.members.includes(member))).toBe(false);
   });
 });
