@@ -10,8 +10,9 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { articleOrigin, isSharedCard, type SiteArticle, type SiteData } from "./site-data.ts";
+import { articleOrigin, isSharedCard, relatedBase, type SiteArticle, type SiteData } from "./site-data.ts";
 import { slices } from "./paginate.ts";
+import { isWarm } from "./warm.ts";
 
 /** The arrays of the site data that templates paginate over, one page per item. */
 export const COLLECTIONS = ["articles", "months", "years", "entities", "entityIndexes", "sourcePages", "events", "eventLists", "timelinePages", "undatedPages"] as const;
@@ -43,21 +44,30 @@ const digest = (...parts: string[]) => {
   return h.digest("base64url").slice(0, 22);
 };
 
+// An article's card is never changed once made, and a long-running build keeps it by its record
+// (site-data.ts): its digest is worked out once.
+const cardDigests = new WeakMap<object, string>();
+
+function cardDigest(card: object): string {
+  let d = cardDigests.get(card);
+  if (d === undefined) cardDigests.set(card, (d = digest(JSON.stringify(card))));
+  return d;
+}
+
 /**
  * What a page's fingerprint is worked out from: its item, with each article card replaced by the
- * card's digest. A card is on a dozen lists (its people, places, source, month, timeline): hashed
- * once, not on each, the archive's lists cost a tenth to fingerprint.
+ * card's digest (a related card by its card's digest and the names shared). A card is on a dozen
+ * lists (its people, places, source, month, timeline): hashed once, not on each, the archive's
+ * lists cost a tenth to fingerprint.
  */
-function compact(value: unknown, cardDigests: WeakMap<object, string>): unknown {
+function compact(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return value.map((v) => compact(v, cardDigests));
-  if (isSharedCard(value)) {
-    let d = cardDigests.get(value);
-    if (d === undefined) cardDigests.set(value, (d = digest(JSON.stringify(value))));
-    return d;
-  }
+  if (Array.isArray(value)) return value.map(compact);
+  if (isSharedCard(value)) return cardDigest(value);
+  const base = relatedBase(value);
+  if (base) return { card: cardDigest(base), shared: (value as { shared: unknown }).shared };
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = compact(v, cardDigests);
+  for (const [k, v] of Object.entries(value)) out[k] = compact(v);
   return out;
 }
 
@@ -65,25 +75,69 @@ function compact(value: unknown, cardDigests: WeakMap<object, string>): unknown 
  * An article's page: the digest of its record and HTML (articleOrigin, kept per record by a
  * long-running build) and what the site data added to it; its HTML never goes through JSON.
  */
-function fingerprintOf(version: string, collection: Collection, item: object, cardDigests: WeakMap<object, string>): string {
+function fingerprintOf(version: string, collection: Collection, item: object): string {
   const origin = collection === "articles" ? articleOrigin(item as SiteArticle) : undefined;
   if (origin) {
     const added: Record<string, unknown> = {};
     for (const key of origin.added) added[key] = (item as Record<string, unknown>)[key];
-    return digest(version, origin.record, JSON.stringify(compact(added, cardDigests)));
+    return digest(version, origin.record, JSON.stringify(compact(added)));
   }
-  return digest(version, JSON.stringify(compact(item, cardDigests)));
+  return digest(version, JSON.stringify(compact(item)));
 }
+
+/**
+ * Whether two page items show the same: the same values throughout, an article's card the very
+ * same object (a card is never changed once made). An item's own record fields and HTML are the
+ * same objects from build to build when the record is unchanged, and are passed at a glance.
+ */
+export function sameItem(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameItem(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || isSharedCard(a) || isSharedCard(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const k of keys) {
+    if (!Object.hasOwn(b, k) || !sameItem((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/** Whether two items show the same page; an article's by its record's digest and what the site data added. */
+function samePage(collection: Collection, a: object, b: object): boolean {
+  if (collection !== "articles") return sameItem(a, b);
+  const [x, y] = [articleOrigin(a as SiteArticle), articleOrigin(b as SiteArticle)];
+  if (!x || !y || x.record !== y.record || x.added !== y.added) return sameItem(a, b);
+  return x.added.every((k) => sameItem((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+interface Planned {
+  item: object;
+  fingerprint: string;
+}
+
+// A long-running build (npm start) keeps the last plan's items and fingerprints by URL: a page whose
+// item shows the same as last time keeps its fingerprint, found by comparing, not by hashing it again.
+let lastPlan: { version: string; pages: Map<string, Planned> } | null = null;
 
 /** Every paginated page of the site, in collection order. */
 export function plannedPages(data: SiteData, version: string): PlannedPage[] {
   const pages: PlannedPage[] = [];
-  const cardDigests = new WeakMap<object, string>();
+  const last = lastPlan?.version === version ? lastPlan.pages : undefined;
+  const kept = isWarm() ? new Map<string, Planned>() : undefined;
   for (const collection of COLLECTIONS) {
     (data[collection] as { url: string }[]).forEach((item, index) => {
-      pages.push({ collection, index, url: item.url, output: `${item.url.slice(1)}index.html`, fingerprint: fingerprintOf(version, collection, item, cardDigests) });
+      const before = last?.get(item.url);
+      const fingerprint = before && samePage(collection, before.item, item) ? before.fingerprint : fingerprintOf(version, collection, item);
+      kept?.set(item.url, { item, fingerprint });
+      pages.push({ collection, index, url: item.url, output: `${item.url.slice(1)}index.html`, fingerprint });
     });
   }
+  lastPlan = kept ? { version, pages: kept } : null;
   return pages;
 }
 

@@ -303,23 +303,74 @@ function inDateOrder<T extends { date: string | null; time?: string | null; slug
 }
 
 // One card per article, shared by every list that shows it (people, places, sources, months, the
-// timeline): an article is on a dozen lists, and a large archive's lists hold millions of cards.
+// timeline): an article is on a dozen lists, and a large archive's lists hold millions of cards. A
+// card is its record's alone, so it is kept by the record: a long-running build (npm start), which
+// gets the same record objects back for unchanged files, makes it (and render-plan its digest) once.
+const cardsByRecord = new WeakMap<Article, ArticleCard>();
 const cards = new WeakMap<SiteArticle, ArticleCard>();
-
 const sharedCards = new WeakSet<object>();
+// A related card is its article's card and the names shared: the card it was copied from.
+const relatedBases = new WeakMap<object, ArticleCard>();
 
-function cardOf(a: SiteArticle): ArticleCard {
-  let card = cards.get(a);
+function recordCard(record: Article, a: SiteArticle): ArticleCard {
+  let card = cardsByRecord.get(record);
   if (!card) {
-    cards.set(a, (card = { title: a.title, url: a.url, date: a.date, dateLabel: a.dateLabel, inferred: a.inferred, source: a.source, summary: a.summary }));
+    cardsByRecord.set(record, (card = { title: a.title, url: a.url, date: a.date, dateLabel: a.dateLabel, inferred: a.inferred, source: a.source, summary: a.summary }));
     sharedCards.add(card);
   }
+  cards.set(a, card);
   return card;
+}
+
+function cardOf(a: SiteArticle): ArticleCard {
+  return cards.get(a)!;
+}
+
+// The same card with the same names shared is the same related card from build to build: a page
+// whose related articles did not change holds the very same objects (render-plan's sameItem).
+const relatedCards = new WeakMap<ArticleCard, Map<string, RelatedCard>>();
+
+function relatedCard(card: ArticleCard, shared: string[]): RelatedCard {
+  let byShared = relatedCards.get(card);
+  if (!byShared) relatedCards.set(card, (byShared = new Map()));
+  const key = shared.join("\0");
+  let related = byShared.get(key);
+  if (!related) {
+    byShared.set(key, (related = Object.assign({}, card, { shared })));
+    relatedBases.set(related, card);
+  }
+  return related;
+}
+
+// An article's link to its neighbour, and its links to its names, are the same objects from build to
+// build while what they show stays the same, as its cards are.
+const neighbourLinks = new WeakMap<ArticleCard, { title: string; url: string }>();
+
+function neighbourLink(card: ArticleCard): { title: string; url: string } {
+  let link = neighbourLinks.get(card);
+  if (!link) neighbourLinks.set(card, (link = { title: card.title, url: card.url }));
+  return link;
+}
+
+const nameLinks = new WeakMap<readonly string[], Link[]>();
+
+/** Links to a record's names (its own list of them) on their pages. */
+function links(names: readonly string[], urls: Map<string, string>): Link[] {
+  const known = nameLinks.get(names);
+  if (known && known.every((l, i) => l.url === urls.get(names[i]!))) return known;
+  const made = names.map((name) => ({ label: name, url: urls.get(name)! }));
+  nameLinks.set(names, made);
+  return made;
 }
 
 /** Whether a value is an article's card, the one object every list that shows the article holds. */
 export function isSharedCard(value: object): boolean {
   return sharedCards.has(value);
+}
+
+/** The card a related card was made from (it adds `shared`), if `value` is one. */
+export function relatedBase(value: object): ArticleCard | undefined {
+  return relatedBases.get(value);
 }
 
 /** `articles` in reading order (inDateOrder): each name's list of articles, and of quotes, comes out in that order without a sort. */
@@ -603,6 +654,7 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
     const article: SiteArticle = Object.assign({}, record, added);
     addedKeys ??= Object.keys(added).filter((k) => k !== "html");
     origins.set(article, { record: recordDigest(a, record, html), added: addedKeys });
+    recordCard(a, article);
     return article;
   });
 
@@ -611,15 +663,14 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
   chronological.forEach((a, i) => {
     const before = chronological[i - 1];
     const after = chronological[i + 1];
-    a.prev = before ? { title: before.title, url: before.url } : null;
-    a.next = after ? { title: after.title, url: after.url } : null;
+    a.prev = before ? neighbourLink(cardOf(before)) : null;
+    a.next = after ? neighbourLink(cardOf(after)) : null;
   });
 
   const people = entityPages("person", "people", reading, (a) => a.people, true);
   const places = entityPages("place", "places", reading, (a) => a.places, false);
   const organisations = entityPages("organisation", "organisations", reading, (a) => a.organisations, false);
   const sourceUrls = sourceUrlsOf(site);
-  const links = (names: readonly string[], urls: Map<string, string>) => names.map((name) => ({ label: name, url: urls.get(name)! }));
 
   const bySlug = new Map(site.map((a) => [a.slug, a]));
   const related = relatedArticles(
@@ -633,7 +684,7 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
     a.organisationLinks = links(a.organisations, organisations.urls);
     a.sourceUrl = sourceUrls.get(a.source)!;
     a.agencyUrl = a.agency ? sourceUrls.get(a.agency)! : null;
-    a.related = (related.get(a.slug) ?? []).map((r) => Object.assign({}, cardOf(bySlug.get(r.slug)!), { shared: r.shared }));
+    a.related = (related.get(a.slug) ?? []).map((r) => relatedCard(cardOf(bySlug.get(r.slug)!), r.shared));
   }
 
   const sources = sourcePages(reading, sourceUrls, registry);
