@@ -98,6 +98,8 @@ export class RelatedTerms {
   readonly nameLabels: string[] = [];
   readonly words = new Vocabulary();
   private readonly known = new WeakMap<object, { names: Int32Array; words: Int32Array }>();
+  /** The last run over this table (relatedArticles), for the next to work out only what an edit changes. */
+  last: RelatedRun | undefined;
 
   /** An article's names (each once, people, organisations, places) and words, as numbers. */
   idsOf(item: RelatedInput, leadChars: number): { names: Int32Array; words: Int32Array } {
@@ -161,53 +163,195 @@ function postingsOf(termsByArticle: readonly Int32Array[], terms: number): Posti
   return { start, at };
 }
 
+/** One run of relatedArticles, kept in its RelatedTerms for the next: what an edit needs to work out only the rows it changes. */
+interface RelatedRun {
+  settings: string;
+  keys: (object | undefined)[];
+  slugs: string[];
+  ids: { names: Int32Array; words: Int32Array }[];
+  nameDf: Int32Array;
+  wordDf: Int32Array;
+  offset: number; // the names' count, after which words are numbered in termsByArticle
+  termsByArticle: Int32Array[];
+  postings: Postings;
+  slugRank: Int32Array;
+  rows: Related[][];
+}
+
+/** The most changed articles an edit may bring for its rows to be worked out again rather than all of them. */
+const MAX_CHANGED = 50;
+
+/** The positions of the articles whose records changed since `last`, or null when the run must start over: other settings, or other articles or another order. */
+function changedSince(last: RelatedRun, items: readonly RelatedInput[], settings: string): number[] | null {
+  if (last.settings !== settings || last.slugs.length !== items.length) return null;
+  const changed: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.slug !== last.slugs[i]) return null;
+    if (item.key === undefined || item.key !== last.keys[i]) {
+      changed.push(i);
+      if (changed.length > MAX_CHANGED) return null;
+    }
+  }
+  return changed;
+}
+
+/** A table of frequencies with room for terms met since. */
+function grown(df: Int32Array, terms: number): Int32Array {
+  const out = new Int32Array(terms);
+  out.set(df.subarray(0, Math.min(df.length, terms)));
+  return out;
+}
+
+/** The terms whose frequency the changed articles moved. */
+function movedTerms(last: RelatedRun, changed: number[], ids: RelatedRun["ids"], nameDf: Int32Array, wordDf: Int32Array): { names: Set<number>; words: Set<number> } {
+  const names = new Set<number>();
+  const words = new Set<number>();
+  for (const i of changed) {
+    for (const list of [last.ids[i]!.names, ids[i]!.names]) for (const t of list) if (nameDf[t] !== (last.nameDf[t] ?? 0)) names.add(t);
+    for (const list of [last.ids[i]!.words, ids[i]!.words]) for (const t of list) if (wordDf[t] !== (last.wordDf[t] ?? 0)) words.add(t);
+  }
+  return { names, words };
+}
+
+/**
+ * The rows an edit can change. A row is the scores of one article with the others, each the sum of
+ * the weights of the terms the two share: it changes when the article's terms change (`retermed`:
+ * its own, or the weight of one), and when it shares with another article a term that one gained or
+ * lost. A term whose weight changed is had by retermed articles only. Every other pair's score is
+ * the same sum as before, and its row too.
+ */
+function rowsToRedo(last: RelatedRun, termsByArticle: Int32Array[], retermed: Uint8Array, shift: number): Uint8Array {
+  const redo = retermed.slice();
+  const { start, at } = last.postings;
+  const known = start.length - 1;
+  const mark = (t: number) => {
+    if (t < 0 || t >= known) return; // a term no article took part with
+    for (let k = start[t]!, end = start[t + 1]!; k < end; k++) redo[at[k]!] = 1;
+  };
+  const before = (t: number) => (t >= last.offset + shift ? t - shift : t < last.offset ? t : -1); // as the last run numbered it
+  retermed.forEach((r, i) => {
+    if (!r) return;
+    const now = termsByArticle[i]!;
+    const was = last.termsByArticle[i]!;
+    const wasNow = new Set(Array.from(now, before));
+    for (const t of was) if (!wasNow.has(t)) mark(t);
+    const had = new Set(was);
+    for (const t of now) if (!had.has(before(t))) mark(before(t));
+  });
+  return redo;
+}
+
 export function relatedArticles(items: readonly RelatedInput[], options: RelatedOptions = {}, terms = new RelatedTerms()): Map<string, Related[]> {
   const { limit = 5, wordsPerArticle = 40, namesShown = 4, leadChars = DEFAULT_LEAD_CHARS } = options;
   const n = items.length;
   // A term in more articles than this says little about any pair of them and costs the square of its
   // count: it is left out (its weight, ln(N / count), is small by then anyway).
   const maxPostings = Math.max(50, Math.ceil(2 * Math.sqrt(n)));
+  const settings = JSON.stringify([limit, wordsPerArticle, namesShown, leadChars]);
 
   const { names, nameKinds, nameLabels, words } = terms;
   const ids = items.map((item) => terms.idsOf(item, leadChars));
   const namesOf = ids.map((t) => t.names);
   const wordsOf = ids.map((t) => t.words);
+  const last = terms.last;
+  terms.last = undefined;
+  const changed = last ? changedSince(last, items, settings) : null;
 
-  const nameDf = documentFrequencies(namesOf, names.values.length);
-  const wordDf = documentFrequencies(wordsOf, words.values.length);
+  let nameDf: Int32Array;
+  let wordDf: Int32Array;
+  if (changed) {
+    // The last run's frequencies, less the changed articles' old terms, plus their new ones.
+    nameDf = grown(last!.nameDf, names.values.length);
+    wordDf = grown(last!.wordDf, words.values.length);
+    for (const i of changed) {
+      for (const t of last!.ids[i]!.names) nameDf[t]!--;
+      for (const t of last!.ids[i]!.words) wordDf[t]!--;
+      for (const t of namesOf[i]!) nameDf[t]!++;
+      for (const t of wordsOf[i]!) wordDf[t]!++;
+    }
+  } else {
+    nameDf = documentFrequencies(namesOf, names.values.length);
+    wordDf = documentFrequencies(wordsOf, words.values.length);
+  }
   const idf = (df: number) => Math.log(n / df);
   const nameWeight = Float64Array.from(nameKinds, (kind, id) => RELATED_WEIGHTS[kind] * idf(nameDf[id]!));
   const wordWeight = Float64Array.from(wordDf, (df) => RELATED_WEIGHTS.word * idf(df));
   const useful = (df: number, weight: number) => df > 1 && df <= maxPostings && weight > 0;
+  const offset = names.values.length;
 
   // Each article's terms: its names, and its most distinctive words that another article shares (the
-  // rarest first; among equally rare, in the order of the words). Words are numbered after names.
-  const wordRank = ranks(words.values, byCodeUnits);
-  const offset = names.values.length;
-  const termsByArticle = items.map((_, i) => {
+  // rarest first; among equally rare, in the order of the words). Words are numbered after names;
+  // the order of words is by rank here (one sort of every word), by the words themselves for a few.
+  let wordOrder: (a: number, b: number) => number;
+  if (changed) wordOrder = (a, b) => byCodeUnits(words.values[a]!, words.values[b]!);
+  else {
+    const wordRank = ranks(words.values, byCodeUnits);
+    wordOrder = (a, b) => wordRank[a]! - wordRank[b]!;
+  }
+  const termsOf = (i: number) => {
     const nameIds = [...namesOf[i]!].filter((t) => useful(nameDf[t]!, nameWeight[t]!));
     const wordIds = [...wordsOf[i]!]
       .filter((w) => useful(wordDf[w]!, wordWeight[w]!))
-      .sort((a, b) => wordDf[a]! - wordDf[b]! || wordRank[a]! - wordRank[b]!)
+      .sort((a, b) => wordDf[a]! - wordDf[b]! || wordOrder(a, b))
       .slice(0, wordsPerArticle);
     return Int32Array.from([...nameIds, ...wordIds.map((w) => offset + w)]);
-  });
-  wordsOf.length = 0;
+  };
+
+  // The rows to work out: all, or those an edit can change (see rowsToRedo).
+  let termsByArticle: Int32Array[];
+  let redo: Uint8Array | null = null;
+  let renamed: Uint8Array | null = null;
+  if (changed) {
+    // An article's terms change with its own, and with the frequency of a term it has that takes
+    // part, or took part, in the pairing (its weight, or whether it is useful, changed).
+    const moved = movedTerms(last!, changed, ids, nameDf, wordDf);
+    const usedBefore = (df: number) => useful(df, idf(df));
+    const shift = offset - last!.offset; // new names number the words from further on
+    termsByArticle = shift ? last!.termsByArticle.map((list) => list.map((t) => (t >= last!.offset ? t + shift : t))) : last!.termsByArticle.slice();
+    const retermed = new Uint8Array(n);
+    for (const i of changed) retermed[i] = 1;
+    ids.forEach((t, i) => {
+      if (retermed[i]) return;
+      for (const id of t.names) if (moved.names.has(id) && (useful(nameDf[id]!, nameWeight[id]!) || usedBefore(last!.nameDf[id] ?? 0))) return void (retermed[i] = 1);
+      for (const id of t.words) if (moved.words.has(id) && (useful(wordDf[id]!, wordWeight[id]!) || usedBefore(last!.wordDf[id] ?? 0))) return void (retermed[i] = 1);
+    });
+    retermed.forEach((r, i) => {
+      if (r) termsByArticle[i] = termsOf(i);
+    });
+    redo = rowsToRedo(last!, termsByArticle, retermed, shift);
+    // A row kept shows its shared names again when one of them is now rarer or commoner.
+    renamed = new Uint8Array(n);
+    ids.forEach((t, i) => {
+      for (const id of t.names) if (moved.names.has(id)) return void (renamed![i] = 1);
+    });
+  } else termsByArticle = items.map((_, i) => termsOf(i));
   const weight = new Float64Array(offset + words.values.length);
   weight.set(nameWeight);
   weight.set(wordWeight, offset);
   const postings = postingsOf(termsByArticle, weight.length);
 
-  const slugRank = ranks(
-    items.map((item) => item.slug),
-    new Intl.Collator().compare, // String.prototype.localeCompare's order
-  );
-  const nameKeyRank = ranks(names.values, byCodeUnits);
-  const result = new Map<string, Related[]>();
+  const slugs = items.map((item) => item.slug);
+  const slugRank = changed ? last!.slugRank : ranks(slugs, new Intl.Collator().compare); // String.prototype.localeCompare's order
+  const nameOrder: (a: number, b: number) => number = changed
+    ? (a, b) => byCodeUnits(names.values[a]!, names.values[b]!)
+    : ((rank) => (a: number, b: number) => rank[a]! - rank[b]!)(ranks(names.values, byCodeUnits));
+  const shared = (i: number, j: number) => sharedNames(namesOf[i]!, namesOf[j]!, nameWeight, nameOrder, namesShown).map((id) => nameLabels[id]!);
   const scores = new Float64Array(n);
   const touched = new Int32Array(n);
   const best = new TopK(limit, scores, slugRank);
-  items.forEach((item, i) => {
+  const rows: Related[][] = new Array<Related[]>(n);
+  let indexOf: Map<string, number> | undefined;
+  for (let i = 0; i < n; i++) {
+    if (redo && !redo[i]) {
+      const kept = last!.rows[i]!;
+      if (!renamed![i]) rows[i] = kept;
+      else {
+        indexOf ??= new Map(slugs.map((slug, k) => [slug, k]));
+        rows[i] = kept.map((r) => ({ ...r, shared: shared(i, indexOf!.get(r.slug)!) }));
+      }
+      continue;
+    }
     let touchedCount = 0;
     for (const t of termsByArticle[i]!) {
       const w = weight[t]!;
@@ -222,15 +366,11 @@ export function relatedArticles(items: readonly RelatedInput[], options: Related
     for (let k = 0; k < touchedCount; k++) best.offer(touched[k]!);
     const ranked = best.list().map((j) => ({ j, score: scores[j]! }));
     for (let k = 0; k < touchedCount; k++) scores[touched[k]!] = 0;
-    result.set(
-      item.slug,
-      ranked.map(({ j, score }) => ({
-        slug: items[j]!.slug,
-        score,
-        shared: sharedNames(namesOf[i]!, namesOf[j]!, nameWeight, nameKeyRank, namesShown).map((id) => nameLabels[id]!),
-      })),
-    );
-  });
+    rows[i] = ranked.map(({ j, score }) => ({ slug: slugs[j]!, score, shared: shared(i, j) }));
+  }
+  terms.last = { settings, keys: items.map((item) => item.key), slugs, ids, nameDf, wordDf, offset, termsByArticle, postings, slugRank, rows };
+  const result = new Map<string, Related[]>();
+  rows.forEach((row, i) => result.set(slugs[i]!, row));
   return result;
 }
 
@@ -274,9 +414,9 @@ class TopK {
 }
 
 /** The names two articles share, the most distinctive first. */
-function sharedNames(a: Int32Array, b: Int32Array, weight: Float64Array, keyRank: Int32Array, max: number): number[] {
+function sharedNames(a: Int32Array, b: Int32Array, weight: Float64Array, order: (x: number, y: number) => number, max: number): number[] {
   return [...a]
     .filter((id) => b.includes(id))
-    .sort((x, y) => weight[y]! - weight[x]! || keyRank[x]! - keyRank[y]!)
+    .sort((x, y) => weight[y]! - weight[x]! || order(x, y))
     .slice(0, max);
 }

@@ -195,6 +195,53 @@ describe("related articles", () => {
     expect(relatedArticles(keyed, {}, kept)).toEqual(fresh);
     expect(relatedArticles(keyed, {}, kept)).toEqual(fresh); // every article's terms from the table this time
   });
+
+  it("are the same after edits, working out again only the rows an edit can change, as from nothing", () => {
+    const registries = loadRegistries();
+    const gen = generator(registries, 5);
+    let archive = ingestArchive(
+      Array.from({ length: 400 }, (_, i) => ({ path: `raw/${gen.article(i).name}`, bytes: new TextEncoder().encode(gen.article(i).text) })),
+      registries,
+    ).articles.map((a) => ({ slug: a.record.slug, text: `${a.record.title}\n${a.body}`, people: a.record.people, organisations: a.record.organisations, places: a.record.places, key: {} }));
+    const kept = new RelatedTerms();
+    relatedArticles(archive, {}, kept);
+    const commonPerson = archive.flatMap((a) => a.people).sort().find((p, i, all) => all.indexOf(p) !== i)!;
+    const edit = (i: number, change: Partial<(typeof archive)[number]>) => (archive = archive.map((a, k) => (k === i ? { ...a, ...change, key: {} } : a)));
+    const edits: (() => void)[] = [
+      () => edit(7, { text: `A new headline about the harbour strike\n${archive[7]!.text}` }),
+      () => edit(8, { text: archive[9]!.text }), // the words of another article
+      () => edit(10, { people: [...archive[10]!.people, commonPerson] }),
+      () => edit(11, { people: [...archive[11]!.people, "Someone Never Named Before"], places: [] }),
+      () => (edit(12, { text: "Nothing much" }), edit(300, { organisations: [], text: archive[12]!.text.slice(0, 400) })),
+    ];
+    let reused = 0;
+    for (const change of edits) {
+      const before = kept.last!.rows;
+      change();
+      const fresh = relatedArticles(archive.map(({ key: _, ...a }) => a));
+      expect(relatedArticles(archive, {}, kept)).toEqual(fresh);
+      reused += kept.last!.rows.filter((row, i) => row === before[i]).length;
+    }
+    expect(reused).toBeGreaterThan(edits.length * 200); // most rows were kept, not worked out again
+  });
+
+  it("show the names a kept row shares in their new order when an edit elsewhere makes one of them commoner", () => {
+    // Pairs of articles share a rare word; 60 of them also name two people too common to pair anyone.
+    const archive = Array.from({ length: 120 }, (_, i) => ({
+      slug: `a${String(i).padStart(3, "0")}`,
+      text: `Report on matter${"bcdefghijklmnopqrstuvwxyz"[Math.floor(i / 2) % 25]}${"bcdefghijklmnopqrstuvwxyz"[Math.floor(i / 50)]}`,
+      people: i < 60 ? ["Anna Able", "Bert Baker"] : [],
+      organisations: [],
+      places: [],
+      key: {} as object,
+    }));
+    const kept = new RelatedTerms();
+    expect(relatedArticles(archive, {}, kept).get("a000")![0]).toMatchObject({ slug: "a001", shared: ["Anna Able", "Bert Baker"] });
+    archive[100] = { ...archive[100]!, people: ["Anna Able"], key: {} }; // Anna Able is now the commoner, so the less distinctive
+    const after = relatedArticles(archive, {}, kept);
+    expect(after.get("a000")![0]).toMatchObject({ slug: "a001", shared: ["Bert Baker", "Anna Able"] });
+    expect(after).toEqual(relatedArticles(archive.map(({ key: _, ...a }) => a)));
+  });
 });
 
 describe("feeds", () => {
