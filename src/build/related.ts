@@ -306,7 +306,7 @@ export function relatedArticles(items: readonly RelatedInput[], options: Related
     // An article's terms change with its own, and with the frequency of a term it has that takes
     // part, or took part, in the pairing (its weight, or whether it is useful, changed).
     const moved = movedTerms(last!, changed, ids, nameDf, wordDf);
-    const usedBefore = (df: number) => useful(df, idf(df));
+    const usedBefore = (df: number) => useful(df, idf(df)); // a weight is above 0 exactly when its idf is, whatever its kind
     const shift = offset - last!.offset; // new names number the words from further on
     termsByArticle = shift ? last!.termsByArticle.map((list) => list.map((t) => (t >= last!.offset ? t + shift : t))) : last!.termsByArticle.slice();
     const retermed = new Uint8Array(n);
