@@ -111,12 +111,22 @@ function quoteCoverage(reports: CoverageInput[], split: string[][]): { perReport
   const flat: { r: number; q: number }[] = reports.flatMap((r, ri) => r.quotes.map((_, qi) => ({ r: ri, q: qi })));
   const parent = flat.map((_, i) => i);
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  // Two quotes can match only if they share a trigram: each quote meets only those after it that do.
+  const byTrigram = new Map<number, number[]>();
+  flat.forEach(({ r, q }, i) => {
+    for (const h of keys[r]![q]!) (byTrigram.get(h) ?? byTrigram.set(h, []).get(h)!).push(i);
+  });
+  const seen = new Int32Array(flat.length).fill(-1);
   for (let i = 0; i < flat.length; i++) {
-    for (let j = i + 1; j < flat.length; j++) {
-      const a = flat[i]!;
-      const b = flat[j]!;
-      if (outlets[a.r] === outlets[b.r]) continue;
-      if (quotesMatch(keys[a.r]![a.q]!, keys[b.r]![b.q]!)) parent[find(j)] = find(i);
+    const a = flat[i]!;
+    for (const h of keys[a.r]![a.q]!) {
+      for (const j of byTrigram.get(h)!) {
+        if (j <= i || seen[j] === i) continue;
+        seen[j] = i;
+        const b = flat[j]!;
+        if (outlets[a.r] === outlets[b.r]) continue;
+        if (quotesMatch(keys[a.r]![a.q]!, keys[b.r]![b.q]!)) parent[find(j)] = find(i);
+      }
     }
   }
   const groups = new Map<number, number[]>();
@@ -170,37 +180,76 @@ function overlap(a: Set<number>, b: Set<number>): number {
   return n;
 }
 
+/**
+ * Each report's sentences that no other outlet's report carries. All the event's sentences are
+ * indexed by content word (as numbers), so that a sentence counts its shared words with every
+ * sentence of the other outlets in one pass over the postings of its words. "Carried" is symmetric
+ * (the threshold takes the shorter of the two), so a sentence found carrying one is carried too.
+ */
 function factCoverage(reports: CoverageInput[], sentencesOf: string[][]): { onlyHere: string[]; compared: number }[] {
   const outlets = outletsOf(reports);
-  const split = sentencesOf.map((ss) =>
-    ss
-      .map((text) => ({ text, words: new Set(contentWords(text)) }))
-      .filter((s) => s.words.size >= MIN_FACT_WORDS),
-  );
-  // Per report, each content word's sentences, so that a sentence meets only those sharing a word.
-  const index = split.map((ss) => {
-    const byWord = new Map<string, number[]>();
-    ss.forEach((s, i) => {
-      for (const w of s.words) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(i);
-    });
-    return byWord;
-  });
-  return split.map((ss, ri) => {
-    const onlyHere: string[] = [];
-    for (const s of ss) {
-      const carried = split.some((other, oi) => {
-        if (outlets[oi] === outlets[ri]) return false;
-        const counts = new Map<number, number>();
-        for (const w of s.words) for (const t of index[oi]!.get(w) ?? []) counts.set(t, (counts.get(t) ?? 0) + 1);
-        for (const [t, c] of counts) {
-          if (c >= Math.max(FACT_MIN_SHARED, Math.ceil(FACT_OVERLAP * Math.min(s.words.size, other[t]!.words.size)))) return true;
-        }
-        return false;
-      });
-      if (!carried) onlyHere.push(s.text);
+  const outletIds = new Map<string, number>();
+  const wordIds = new Map<string, number>();
+  const texts: string[] = [];
+  const owner: number[] = []; // report of each sentence
+  const outletOf: number[] = [];
+  const wordsOf: number[][] = [];
+  sentencesOf.forEach((ss, ri) => {
+    const outlet = outletIds.get(outlets[ri]!) ?? outletIds.set(outlets[ri]!, outletIds.size).get(outlets[ri]!)!;
+    for (const text of ss) {
+      const ws = new Set<number>();
+      for (const w of contentWords(text)) ws.add(wordIds.get(w) ?? wordIds.set(w, wordIds.size).get(w)!);
+      if (ws.size < MIN_FACT_WORDS) continue;
+      texts.push(text);
+      owner.push(ri);
+      outletOf.push(outlet);
+      wordsOf.push([...ws]);
     }
-    return { onlyHere, compared: ss.length };
   });
+  const n = texts.length;
+  // Postings of each word, flat: the sentences of word w are at[start[w] .. start[w + 1]).
+  const start = new Int32Array(wordIds.size + 1);
+  for (const ws of wordsOf) for (const w of ws) start[w + 1]!++;
+  for (let w = 0; w < wordIds.size; w++) start[w + 1]! += start[w]!;
+  const at = new Int32Array(start[wordIds.size]!);
+  const fill = start.slice(0, wordIds.size);
+  wordsOf.forEach((ws, s) => {
+    for (const w of ws) at[fill[w]!++] = s;
+  });
+
+  const carried = new Uint8Array(n);
+  const counts = new Int32Array(n);
+  const touched = new Int32Array(n);
+  for (let s = 0; s < n; s++) {
+    if (carried[s]) continue;
+    const ws = wordsOf[s]!;
+    let reached = 0;
+    for (const w of ws) {
+      for (let k = start[w]!; k < start[w + 1]!; k++) {
+        const t = at[k]!;
+        if (outletOf[t] === outletOf[s]) continue;
+        const c = counts[t]!;
+        if (c === 0) touched[reached++] = t;
+        counts[t] = c + 1;
+      }
+    }
+    for (let k = 0; k < reached; k++) {
+      const t = touched[k]!;
+      if (counts[t]! >= Math.max(FACT_MIN_SHARED, Math.ceil(FACT_OVERLAP * Math.min(ws.length, wordsOf[t]!.length)))) {
+        carried[s] = 1;
+        carried[t] = 1;
+      }
+      counts[t] = 0;
+    }
+  }
+
+  const out = reports.map(() => ({ onlyHere: [] as string[], compared: 0 }));
+  for (let s = 0; s < n; s++) {
+    const report = out[owner[s]!]!;
+    report.compared++;
+    if (!carried[s]) report.onlyHere.push(texts[s]!);
+  }
+  return out;
 }
 
 /** Compare the reports of one event, given in the order they are to be shown. */
