@@ -759,12 +759,12 @@ export async function prepareSiteData(articlesDir: string): Promise<SiteData> {
   const known = memo.get(articlesDir);
   if (known) return known;
   const loaded = readRecords(articlesDir);
-  const { html } = await renderBodies(loaded.articles.map((a) => a.body)); // on every core when many are new
-  // Then the events on the other core while this one assembles the pages: after the bodies, not
-  // beside them, so that the two sets of threads do not hold their memory at the same time.
+  // The events on a thread of their own from the start, beside the bodies and then beside the
+  // assembling of the pages: in a large archive they take longest, and the cores share the rest.
   const registries = loadRegistries();
   const events = eventsAside(eventInputs(loaded.articles, registryOf(registries.sources)), nameForms(registries.entities));
   events.catch(() => undefined); // its failure is thrown where it is awaited, below, not as an unhandled rejection meanwhile
+  const { html } = await renderBodies(loaded.articles.map((a) => a.body)); // on every core when many are new
   const data = assemble(articlesDir, loaded, html);
   return remember(articlesDir, withEvents(data, await events));
 }
