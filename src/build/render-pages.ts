@@ -54,6 +54,16 @@ function renderElsewhere(file: string, dir: string, pathPrefix: string): Promise
   });
 }
 
+/**
+ * Pages per chunk: at most `most`, in a number of chunks the lanes share evenly. 13,000 pages as
+ * chunks of 4,000 on two cores leave a core idle while the short fourth renders beside the third;
+ * four of 3,250 keep both busy to the end.
+ */
+export function chunkSize(pages: number, most: number, lanes: number): number {
+  const chunks = Math.ceil(Math.ceil(pages / most) / lanes) * lanes;
+  return Math.ceil(pages / chunks);
+}
+
 /** Render the selected paginated pages, and every page that is not paginated, into `dir`. */
 export async function renderPages(dir: string, data: SiteData, pages: readonly PlannedPage[], pathPrefix: string, chunkPages = CHUNK_PAGES): Promise<void> {
   const sitemap = sitemapEntries(data);
@@ -62,10 +72,12 @@ export async function renderPages(dir: string, data: SiteData, pages: readonly P
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   try {
+    const lanes = availableParallelism();
+    const size = chunkSize(pages.length, chunkPages, lanes);
     const files: string[] = [];
-    for (let start = 0; start < pages.length; start += chunkPages) {
+    for (let start = 0; start < pages.length; start += size) {
       const file = join(work, `${files.length}.json`);
-      writeFileSync(file, JSON.stringify(selection(data, pages.slice(start, start + chunkPages))));
+      writeFileSync(file, JSON.stringify(selection(data, pages.slice(start, start + size))));
       files.push(file);
     }
     let next = 0;
@@ -75,7 +87,7 @@ export async function renderPages(dir: string, data: SiteData, pages: readonly P
       }
     };
     await Promise.all([
-      ...Array.from({ length: Math.min(availableParallelism(), files.length) }, lane),
+      ...Array.from({ length: Math.min(lanes, files.length) }, lane),
       renderHere(dir, { data, pages: selection(data, []), sitemap }, pathPrefix),
     ]);
   } finally {
