@@ -7,12 +7,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { parseRecordFile, serializeRecord, sha256 } from "../record-file.ts";
 import type { ArticleRecord } from "../record.ts";
 import { normalise, type NormaliseResult } from "../ingest/normalise.ts";
 import type { RawFile } from "../ingest/archive.ts";
 import { contentKey, HashCache } from "./cache.ts";
+import { runOnWorkers } from "./worker-pool.ts";
 
 const src = fileURLToPath(new URL("..", import.meta.url));
 /** Below this many new files, starting workers costs more than it saves. */
@@ -61,40 +61,6 @@ export function cachedNormaliser(): { normalise: typeof normalise; save: () => v
 type Normalised = { path: string; hash: string; result: NormaliseResult | null };
 
 /**
- * Normalise `files` on `threads` worker threads started once, JOB files at a time: each worker is
- * sent its next job as soon as it answers, and `take` keeps each answer while the workers go on.
- */
-async function runWorkers(files: RawFile[], threads: number, take: (r: Normalised) => void): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(threads, Math.ceil(files.length / JOB)) }, () => new Worker(new URL("./ingest-worker.mjs", import.meta.url)));
-  const lanes = workers.map(
-    (worker) =>
-      new Promise<void>((resolve, reject) => {
-        const send = () => {
-          if (next >= files.length) return resolve();
-          worker.postMessage(files.slice(next, (next += JOB)));
-        };
-        worker.on("message", (results: Normalised[]) => {
-          send();
-          try {
-            results.forEach(take);
-          } catch (error) {
-            reject(error as Error);
-          }
-        });
-        worker.once("error", reject);
-        worker.once("exit", (code) => reject(new Error(`an ingest worker stopped (exit ${code}) before it answered`)));
-        send();
-      }),
-  );
-  try {
-    await Promise.all(lanes);
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
-}
-
-/**
  * Normalise, on every core, the raw files the cache does not know yet, so that the ingest that
  * follows finds them all cached.
  */
@@ -104,7 +70,7 @@ export async function prepareIngest(files: RawFile[]): Promise<{ cached: number;
   const threads = Math.min(availableParallelism(), 8);
   if (missing.length < PARALLEL_FROM || threads < 2) return { cached: files.length - missing.length, normalised: 0 };
   // The drafts are serialised into the cache as they come, so that only the jobs under way are held.
-  await runWorkers(missing, threads, (r) => {
+  await runOnWorkers<RawFile, Normalised>(new URL("./ingest-worker.mjs", import.meta.url), missing, { threads, batch: JOB, what: "ingest" }, (r) => {
     if (r.result) cache.set(keyOf(r.path, r.hash), r.result);
   });
   cache.save();

@@ -4,11 +4,11 @@
  * cache by content hash, the others are rendered on worker threads (one per core).
  */
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { remark } from "remark";
 import remarkHtml from "remark-html";
 import { contentKey, HashCache } from "./cache.ts";
 import { isWarm } from "./warm.ts";
+import { runOnWorkers } from "./worker-pool.ts";
 
 const processor = remark().use(remarkHtml);
 
@@ -26,29 +26,7 @@ const BATCH = 500;
 
 async function renderOnWorkers(bodies: string[], threads: number): Promise<string[]> {
   const out = new Array<string>(bodies.length);
-  let next = 0;
-  const run = (worker: Worker) =>
-    new Promise<void>((resolveAll, reject) => {
-      let start = 0;
-      const send = () => {
-        if (next >= bodies.length) return resolveAll();
-        start = next;
-        next = Math.min(bodies.length, next + BATCH);
-        worker.postMessage(bodies.slice(start, next));
-      };
-      worker.on("message", (html: string[]) => {
-        html.forEach((h, i) => (out[start + i] = h));
-        send();
-      });
-      worker.once("error", reject);
-      send();
-    });
-  const workers = Array.from({ length: threads }, () => new Worker(new URL("./render-worker.mjs", import.meta.url)));
-  try {
-    await Promise.all(workers.map(run));
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
-  }
+  await runOnWorkers<string, string>(new URL("./render-worker.mjs", import.meta.url), bodies, { threads, batch: BATCH, what: "rendering bodies" }, (html, i) => (out[i] = html));
   return out;
 }
 
