@@ -17,6 +17,7 @@
  * Pagefind process per core indexes the shards side by side (one process uses about one core).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { contentKey } from "./cache.ts";
@@ -199,7 +200,7 @@ export async function writeSearchIndex(siteDir: string, opts: SearchIndexOptions
     }
     jobs.push(async () => {
       await runPagefind(dir, join(siteDir, bundle));
-      rmSync(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true }); // off the main thread: a shard's pages are thousands of folders
     });
   };
   shardBundles.forEach((bundle, n) => {
