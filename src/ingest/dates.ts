@@ -3,7 +3,7 @@
  * evidence and confidence. A confident date must be a right one: where the text does not anchor a
  * year, the choice is left to the archive (see infer-dates.ts) or to null.
  */
-import { addDays, format, getDay, isValid, parse, parseISO } from "date-fns";
+import { addDays, format, getDay, parseISO } from "date-fns";
 import type { Confidence, DateBasis } from "../record.ts";
 
 export type CandidateKind = "prefix" | "published" | "updated" | "dateline" | "mention" | "relative";
@@ -44,20 +44,28 @@ const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "frida
 /** A stamp line that gives a weekday and no date: "Posted Thursday", "Thursday 10:45 am". */
 const WEEKDAY_STAMP = /^(?:(published|posted|first published)[:\s]+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:,?\s+(\d{1,2})[:.](\d{2})\s*(am|pm|a\.m\.|p\.m\.)?)?\.?$/i;
 const RELATIVE = /\b(\d+|an?|one|two|three)\s+(minutes?|hours?|days?|weeks?)\s+ago\b|\b(yesterday|today)\b/gi;
+/** What every match of RELATIVE holds, cheaper to look for first: most lines have none. */
+const RELATIVE_WORD = /ago\b|yesterday|today/i;
+/** Every written date holds a digit, the numeric ones a run of four. */
+const DIGIT = /\d/;
+const FOUR_DIGITS = /\d{4}/;
 
 /** The scraper's leading " date YYYY-MM-DD" prefix. */
 export const PREFIX = /^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*/;
 
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+/** YYYY-MM-DD, or null when there is no such day (31 April, 29 February of a common year). */
 function ymd(year: number, month: number, day: number): string | null {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (!isValid(d) || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return format(parse(`${year}-${month}-${day}`, "yyyy-M-d", new Date(2000, 0, 1)), "yyyy-MM-dd");
+  if (month < 1 || month > 12 || day < 1) return null;
+  const d = new Date(Date.UTC(2000, month - 1, day));
+  d.setUTCFullYear(year); // Date.UTC reads years 0-99 as 1900-1999
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-function monthNumber(name: string): number {
-  const d = parse(name.slice(0, 3), "MMM", new Date(2000, 0, 1));
-  return d.getMonth() + 1;
-}
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 function clock(h?: string, m?: string, ampm?: string): string | null {
   if (!h || !m) return null;
@@ -108,10 +116,11 @@ export function findDateCandidates(lines: string[]): DateCandidate[] {
   const out: DateCandidate[] = [];
   lines.forEach((line, i) => {
     // Characters already read as part of a date (a map, not a list of spans: a line may hold thousands of dates).
-    const seen = new Uint8Array(line.length);
+    let seen: Uint8Array | null = null;
     const add = (m: RegExpExecArray, c: Omit<DateCandidate, "kind" | "evidence" | "line">) => {
       const start = m.index;
       const end = start + m[0].length;
+      seen ??= new Uint8Array(line.length);
       if (seen.subarray(start, end).includes(1)) return;
       seen.fill(1, start, end);
       let evidence = m[0].trim().replace(/,$/, "");
@@ -123,48 +132,51 @@ export function findDateCandidates(lines: string[]): DateCandidate[] {
       }
       out.push({ ...c, time, kind: kindOfLine(line, m[0], start), evidence, line: i });
     };
-    for (const m of line.matchAll(ISO)) {
-      const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-      if (date) add(m, { date, monthDay: date.slice(5), time: clock(m[4], m[5]) });
-    }
-    for (const m of line.matchAll(YMD_SLASH)) {
-      const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-      if (date) add(m, { date, monthDay: date.slice(5), time: clock(m[4], m[5]) });
-    }
-    for (const m of line.matchAll(MONTH_FIRST)) {
-      const month = monthNumber(m[1] ?? "");
-      const day = Number(m[2]);
-      const year = m[3] ? Number(m[3]) : null;
-      const md = ymd(2000, month, day);
-      if (!md) continue;
-      add(m, { date: year ? ymd(year, month, day) : null, monthDay: md.slice(5), time: clock(m[4], m[5], m[6]) });
-    }
-    for (const m of line.matchAll(DAY_FIRST)) {
-      const day = Number(m[1]);
-      const month = monthNumber(m[2] ?? "");
-      const year = m[3] ? Number(m[3]) : null;
-      const md = ymd(2000, month, day);
-      if (!md) continue;
-      add(m, { date: year ? ymd(year, month, day) : null, monthDay: md.slice(5), time: clock(m[4], m[5], m[6]) });
-    }
-    for (const m of line.matchAll(NUMERIC)) {
-      const a = Number(m[1]);
-      const b = Number(m[3]);
-      const year = Number(m[4]);
-      // Day first (British and European usage) unless only the month-first reading is a date.
-      const dayFirst = ymd(year, b, a);
-      const monthFirst = ymd(year, a, b);
-      const date = dayFirst ?? monthFirst;
-      if (!date) continue;
-      const ambiguous = dayFirst !== null && monthFirst !== null && dayFirst !== monthFirst;
-      add(m, { date: ambiguous ? null : date, monthDay: ambiguous ? null : date.slice(5), time: null });
+    if (DIGIT.test(line)) {
+      const numeric = FOUR_DIGITS.test(line);
+      if (numeric) for (const m of line.matchAll(ISO)) {
+        const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+        if (date) add(m, { date, monthDay: date.slice(5), time: clock(m[4], m[5]) });
+      }
+      if (numeric) for (const m of line.matchAll(YMD_SLASH)) {
+        const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+        if (date) add(m, { date, monthDay: date.slice(5), time: clock(m[4], m[5]) });
+      }
+      for (const m of line.matchAll(MONTH_FIRST)) {
+        const month = monthNumber(m[1] ?? "");
+        const day = Number(m[2]);
+        const year = m[3] ? Number(m[3]) : null;
+        const md = ymd(2000, month, day);
+        if (!md) continue;
+        add(m, { date: year ? ymd(year, month, day) : null, monthDay: md.slice(5), time: clock(m[4], m[5], m[6]) });
+      }
+      for (const m of line.matchAll(DAY_FIRST)) {
+        const day = Number(m[1]);
+        const month = monthNumber(m[2] ?? "");
+        const year = m[3] ? Number(m[3]) : null;
+        const md = ymd(2000, month, day);
+        if (!md) continue;
+        add(m, { date: year ? ymd(year, month, day) : null, monthDay: md.slice(5), time: clock(m[4], m[5], m[6]) });
+      }
+      if (numeric) for (const m of line.matchAll(NUMERIC)) {
+        const a = Number(m[1]);
+        const b = Number(m[3]);
+        const year = Number(m[4]);
+        // Day first (British and European usage) unless only the month-first reading is a date.
+        const dayFirst = ymd(year, b, a);
+        const monthFirst = ymd(year, a, b);
+        const date = dayFirst ?? monthFirst;
+        if (!date) continue;
+        const ambiguous = dayFirst !== null && monthFirst !== null && dayFirst !== monthFirst;
+        add(m, { date: ambiguous ? null : date, monthDay: ambiguous ? null : date.slice(5), time: null });
+      }
     }
     const w = WEEKDAY_STAMP.exec(line.trim());
     if (w) {
       const weekday = WEEKDAYS.indexOf((w[2] ?? "").toLowerCase());
       out.push({ kind: "published", date: null, monthDay: null, time: clock(w[3], w[4], w[5]), evidence: line.trim(), line: i, weekday });
     }
-    for (const m of line.matchAll(RELATIVE)) {
+    if (RELATIVE_WORD.test(line)) for (const m of line.matchAll(RELATIVE)) {
       out.push({ kind: "relative", date: null, monthDay: null, time: null, evidence: m[0], line: i });
     }
   });

@@ -18,6 +18,8 @@ describe("candidates", () => {
     ["own: an unambiguous numeric date", "25/02/2022", { kind: "published", date: "2022-02-25", monthDay: "02-25", time: null }],
     ["own: an ambiguous numeric date is not read", "09/02/2022", { kind: "published", date: null, monthDay: null, time: null }],
     ["own: a month glued to the day", "pictured in Munich on Feb.14 2026.", { kind: "mention", date: "2026-02-14", monthDay: "02-14", time: null }],
+    ["own: a month in capitals", "FEB 29, 2024", { kind: "published", date: "2024-02-29", monthDay: "02-29", time: null }],
+    ["own: 'Sept' for September", "Sept 3, 2021", { kind: "published", date: "2021-09-03", monthDay: "09-03", time: null }],
   ])("%s", (_name, line, expected) => {
     expect(one(line)[0]).toEqual(expected);
   });
@@ -26,6 +28,23 @@ describe("candidates", () => {
     expect(one("Wed Apr 20, 2022 01:20 AM Last update on: Wed Apr 20, 2022 01:26 AM").map((c) => [c.kind, c.time])).toEqual([
       ["published", "01:20"],
       ["updated", "01:26"],
+    ]);
+  });
+
+  it.each([
+    ["29 February of a common year", "February 29, 2022"],
+    ["31 April", "31 April 2022"],
+    ["a thirteenth month", "2022-13-01"],
+    ["day zero", "2022/04/00"],
+  ])("own: no such day is no date: %s", (_name, line) => {
+    expect(findDateCandidates([line]).filter((c) => c.date !== null)).toEqual([]);
+  });
+
+  it("own: a line without a digit still gives its weekday stamp and its relative date", () => {
+    expect(findDateCandidates(["Posted Thursday", "updated an hour ago", "Yesterday"]).map((c) => [c.kind, c.weekday ?? null])).toEqual([
+      ["published", 4],
+      ["relative", null],
+      ["relative", null],
     ]);
   });
 
