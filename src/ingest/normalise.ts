@@ -102,8 +102,17 @@ export function normalise(text: string, raw: { path: string; sha256: string }, r
   if (source.source === "Unknown") warnings.push("the publisher is not named in the text");
 
   const articleText = [title, cleaned.standfirst ?? "", ...cleaned.blocks.map((b) => b.text)].join("\n\n");
-  const names = entitiesOf(findMentions(articleText, registries.entities));
-  const quotes = findQuotes(paragraphs, registries.entities);
+  // One search for names serves both the names and the quotes' speakers: the paragraphs first, as
+  // findQuotes reads them, then what else the article says (headline, standfirst, crossheads).
+  const paragraphText = paragraphs.join("\n\n");
+  const rest = [title, cleaned.standfirst ?? "", ...cleaned.blocks.filter((b) => b.type !== "paragraph").map((b) => b.text)];
+  const mentions = findMentions([paragraphText, ...rest].join("\n\n"), registries.entities);
+  const names = entitiesOf(mentions);
+  const quotes = findQuotes(
+    paragraphs,
+    registries.entities,
+    mentions.filter((m) => m.kind === "people" && m.index < paragraphText.length),
+  );
 
   const record: Omit<ArticleRecord, "slug"> = {
     title,

@@ -190,7 +190,12 @@ function sentenceStart(paragraph: string, before: number): number {
   return from + at;
 }
 
-export function findQuotes(paragraphs: string[], registry: EntityRegistry): Quote[] {
+/**
+ * `people`: the people named in the paragraphs, joined by blank lines, when the caller has found
+ * them already. A short name ("Lavrov") counts where the article gives it a title anywhere,
+ * headline included.
+ */
+export function findQuotes(paragraphs: string[], registry: EntityRegistry, people?: Mention[]): Quote[] {
   const paragraphStarts: number[] = [];
   let text = "";
   for (const p of paragraphs) {
@@ -198,7 +203,7 @@ export function findQuotes(paragraphs: string[], registry: EntityRegistry): Quot
     paragraphStarts.push(text.length);
     text += p;
   }
-  const people = findMentions(text, registry).filter((m) => m.kind === "people");
+  people ??= findMentions(text, registry).filter((m) => m.kind === "people");
   const ctx: Context = { text, people, paragraphStarts, pronounOf: pronouns(text, people, registry) };
 
   const quotes: Quote[] = [];

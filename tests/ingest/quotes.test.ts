@@ -1,9 +1,11 @@
 /** Quotes and their speakers: each attribution rule with seed lines and lines written for the test. */
 import { describe, expect, it } from "vitest";
+import { normalise } from "../../src/ingest/normalise.ts";
 import { findQuotes, quoteSpans } from "../../src/ingest/quotes.ts";
 import { loadRegistries } from "../../src/registry.ts";
 
-const registry = loadRegistries().entities;
+const registries = loadRegistries();
+const registry = registries.entities;
 const speakers = (paragraphs: string[]) => findQuotes(paragraphs, registry).map((q) => [q.speaker, q.text]);
 
 describe("after: the attribution follows the quote", () => {
@@ -106,6 +108,20 @@ describe("pronouns resolve to the nearest speaking person of that pronoun, or to
   it("own: they never resolves to a person", () => {
     const q = speakers(["Sergey Lavrov spoke.", "“We have heard all of this before today,” they said."]);
     expect(q[0]?.[0]).toBeNull();
+  });
+});
+
+describe("the whole article names the speaker", () => {
+  it("own: a surname alone in the body is the person the headline names in full", () => {
+    const text = [
+      "Sergey Lavrov rejects the West's warnings over Ukraine",
+      "Russia's foreign minister spoke to reporters in Moscow after a day of talks with European envoys.",
+      "“We will not be lectured by anyone about our own borders,” Lavrov said, before leaving the hall.",
+    ].join("\n");
+    const r = normalise(text, { path: "raw/x.txt", sha256: "0" }, registries);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.draft.record.quotes).toEqual([{ speaker: "Sergey Lavrov", text: "We will not be lectured by anyone about our own borders" }]);
+    expect(r.draft.record.people).toEqual(["Sergey Lavrov"]);
   });
 });
 
