@@ -6,7 +6,7 @@ import type { ArticleRecord } from "../record.ts";
 import { sha256 } from "../record-file.ts";
 import type { Registries } from "../registry.ts";
 import { decodeRaw } from "./decode.ts";
-import { documentFrequency, inferDate } from "./infer-dates.ts";
+import { DatedArticles, documentFrequency, inferDate } from "./infer-dates.ts";
 import { normalise, type Draft } from "./normalise.ts";
 import { makeSlug, uniqueSlugs } from "./slug.ts";
 
@@ -77,10 +77,10 @@ export function ingestArchive(
   // Dated articles get their slugs first, so that inferred dates can name them.
   const datedSlugs = uniqueSlugs(drafts.map((d) => (d.draft.record.date ? makeSlug(d.draft.record.date, d.draft.record.title) : "")));
   const dated = drafts.flatMap((d, i) => (d.draft.record.date ? [{ id: datedSlugs[i]!, draft: d.draft }] : []));
-  const freq = documentFrequency(drafts.map((d) => d.draft));
+  const datedIndex = new DatedArticles(dated, documentFrequency(drafts.map((d) => d.draft)));
   for (const d of drafts) {
     if (d.draft.record.date) continue;
-    const inferred = inferDate(d.draft, dated, freq);
+    const inferred = inferDate(d.draft, datedIndex);
     if (!inferred.ok) {
       d.draft.warnings.push(`undated: ${inferred.reason}`);
       continue;

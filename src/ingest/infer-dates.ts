@@ -38,22 +38,57 @@ export const PARTIAL_WINDOW_DAYS = 31;
 /** A stated date later than the inferred one by more than this many days vetoes the inference. */
 export const VETO_DAYS = 1;
 
-function shingles(text: string): Set<string> {
+/**
+ * A text's word 3-grams (of words over two letters), as sorted hashes: an article is compared with
+ * many, and a sorted array costs a tenth of a set of strings and is compared in one merge. Each
+ * word is hashed twice (FNV-1a and djb2, 32 bits each) and a 3-gram's two hashes combine its
+ * words', 53 bits in all: two different 3-grams share one about once in 10^15 pairs.
+ */
+export function shingles(text: string): Float64Array {
   const ws = text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, " ").split(/\s+/).filter((w) => w.length > 2);
-  const out = new Set<string>();
-  for (let i = 0; i + 2 < ws.length; i++) out.add(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
-  return out;
+  if (ws.length < 3) return new Float64Array(0);
+  const ha = new Int32Array(ws.length);
+  const hb = new Int32Array(ws.length);
+  ws.forEach((w, k) => {
+    let a = 0x811c9dc5;
+    let b = 5381;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = (Math.imul(b, 33) + c) | 0;
+    }
+    ha[k] = a;
+    hb[k] = b;
+  });
+  const out = new Float64Array(ws.length - 2);
+  for (let k = 0; k + 2 < ws.length; k++) {
+    const a = Math.imul(Math.imul(ha[k]! ^ 0x9e3779b9, 0x01000193) ^ ha[k + 1]!, 0x01000193) ^ ha[k + 2]!;
+    const b = Math.imul(Math.imul(hb[k]!, 31) + hb[k + 1]!, 31) + hb[k + 2]!;
+    out[k] = (Math.imul(a, 0x85ebca6b) >>> 0) * 2 ** 21 + ((b >>> 0) & 0x1fffff);
+  }
+  out.sort();
+  let n = 0;
+  for (let k = 0; k < out.length; k++) if (k === 0 || out[k] !== out[n - 1]) out[n++] = out[k]!;
+  return out.subarray(0, n);
 }
 
 function names(d: Draft): Set<string> {
   return new Set([...d.record.people, ...d.record.places, ...d.record.organisations]);
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
+/** The Jaccard similarity of two sorted sets of hashes. */
+function jaccard(a: Float64Array, b: Float64Array): number {
+  if (a.length === 0 || b.length === 0) return 0;
   let common = 0;
-  for (const x of a) if (b.has(x)) common++;
-  return common / (a.size + b.size - common);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return common / (a.length + b.length - common);
 }
 
 /** How many articles of the archive name each name. */
@@ -63,31 +98,119 @@ export function documentFrequency(all: Draft[]): { df: Map<string, number>; n: n
   return { df, n: all.length };
 }
 
-/** The dated articles most like this one, best first. */
-export function neighbours(target: Draft, dated: { id: string; draft: Draft }[], freq = documentFrequency([target, ...dated.map((d) => d.draft)])): Neighbour[] {
-  const weight = (name: string) => Math.log((freq.n + 1) / ((freq.df.get(name) ?? 0) + 0.5));
-  const df = (name: string) => freq.df.get(name) ?? 0;
-  const distinctive = (name: string) => df(name) <= DISTINCTIVE_SHARE * freq.n;
-  const tNames = names(target);
-  const people = new Set(target.record.people);
-  const tWeight = [...tNames].filter((n) => df(n) > 1 && distinctive(n)).reduce((sum, n) => sum + weight(n), 0);
-  const tShingles = shingles(target.plain);
-  const out: Neighbour[] = [];
-  for (const { id, draft } of dated) {
-    if (!draft.record.date || draft.record.date_basis === "inferred") continue;
-    const dNames = names(draft);
-    const shared = [...tNames].filter((n) => dNames.has(n)).sort();
-    const sharedRare = shared.filter(distinctive);
-    if (sharedRare.length < MIN_SHARED_NAMES || tWeight === 0) continue;
-    if (!sharedRare.some((n) => people.has(n))) continue;
-    const nameScore = sharedRare.reduce((sum, n) => sum + weight(n), 0) / tWeight;
-    const score = 0.6 * nameScore + 0.4 * Math.min(1, jaccard(tShingles, shingles(draft.plain)) * 10);
-    if (score >= MIN_SCORE) {
-      const byWeight = [...sharedRare].sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
-      out.push({ id, date: draft.record.date, shared: byWeight, score: Math.round(score * 100) / 100 });
-    }
+const byScore = (a: Neighbour, b: Neighbour) => b.score - a.score || a.id.localeCompare(b.id);
+const percent = (x: number) => Math.round(x * 100);
+
+/**
+ * The dated articles (their own date stated, not inferred), indexed by the names they carry, so
+ * that an undated article is scored only against those sharing its distinctive names, and its
+ * best neighbours are found without scoring every one: the name score is known for all of them
+ * from the index, and it bounds the whole score (the 3-gram part adds at most 0.4), so articles
+ * are scored in the order of their name score until no later one can reach the best found.
+ */
+export class DatedArticles {
+  private readonly entries: { id: string; draft: Draft; names: Set<string> }[];
+  private readonly postings = new Map<string, number[]>();
+  private readonly shingleCache: (Float64Array | undefined)[];
+  private readonly count: Uint16Array;
+  private readonly weightSum: Float64Array;
+  private readonly hasPerson: Uint8Array;
+  private readonly seenBy: Int32Array;
+  /** Each entry's place among the ids in the order that breaks ties of score. */
+  private readonly idRank: Uint32Array;
+  private targets = 0;
+
+  constructor(
+    dated: { id: string; draft: Draft }[],
+    private readonly freq: { df: Map<string, number>; n: number },
+  ) {
+    this.entries = dated.filter(({ draft }) => draft.record.date && draft.record.date_basis !== "inferred").map((d) => ({ ...d, names: names(d.draft) }));
+    this.entries.forEach((e, i) => {
+      for (const name of e.names) {
+        const list = this.postings.get(name);
+        if (list) list.push(i);
+        else this.postings.set(name, [i]);
+      }
+    });
+    const n = this.entries.length;
+    this.shingleCache = new Array<Float64Array | undefined>(n);
+    this.count = new Uint16Array(n);
+    this.weightSum = new Float64Array(n);
+    this.hasPerson = new Uint8Array(n);
+    this.seenBy = new Int32Array(n).fill(-1);
+    this.idRank = new Uint32Array(n);
+    [...this.entries.keys()].sort((a, b) => this.entries[a]!.id.localeCompare(this.entries[b]!.id)).forEach((i, rank) => (this.idRank[i] = rank));
   }
-  return out.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+
+  private shinglesOf(i: number): Float64Array {
+    return (this.shingleCache[i] ??= shingles(this.entries[i]!.draft.plain));
+  }
+
+  /**
+   * The `k` dated articles most like `target`, best first (rules at the top of this file): the
+   * same as scoring every dated article and keeping the first `k`.
+   */
+  best(target: Draft, k = 3): Neighbour[] {
+    const { df: dfs, n } = this.freq;
+    const df = (name: string) => dfs.get(name) ?? 0;
+    const weight = (name: string) => Math.log((n + 1) / (df(name) + 0.5));
+    const distinctive = (name: string) => df(name) <= DISTINCTIVE_SHARE * n;
+    const tNames = names(target);
+    const people = new Set(target.record.people);
+    const tWeight = [...tNames].filter((name) => df(name) > 1 && distinctive(name)).reduce((sum, name) => sum + weight(name), 0);
+    if (tWeight === 0) return [];
+
+    // The shared distinctive names of every dated article, their weights summed in the order a
+    // comparison of the two articles sums them (names sorted), so that the scores are the same.
+    const stamp = this.targets++;
+    const touched: number[] = [];
+    for (const name of [...tNames].sort()) {
+      if (!distinctive(name)) continue;
+      const w = weight(name);
+      const person = people.has(name);
+      for (const i of this.postings.get(name) ?? []) {
+        if (this.seenBy[i] !== stamp) {
+          this.seenBy[i] = stamp;
+          this.count[i] = 0;
+          this.weightSum[i] = 0;
+          this.hasPerson[i] = 0;
+          touched.push(i);
+        }
+        this.count[i]!++;
+        this.weightSum[i] = this.weightSum[i]! + w;
+        if (person) this.hasPerson[i] = 1;
+      }
+    }
+    const candidates = touched.filter((i) => this.count[i]! >= MIN_SHARED_NAMES && this.hasPerson[i] === 1);
+    const nameScore = (i: number) => this.weightSum[i]! / tWeight;
+    const bound = (i: number) => 0.6 * nameScore(i) + 0.4;
+
+    // The k-th best name score bounds the k-th best score from below: an article whose bound,
+    // rounded as scores are, falls short of it cannot be among the first k.
+    let floor = -Infinity;
+    if (candidates.length >= k) floor = candidates.map((i) => 0.6 * nameScore(i)).sort((a, b) => b - a)[k - 1]!;
+    // Best name score first, and among equal ones in the order of their ids, which breaks ties of score.
+    const order = candidates
+      .filter((i) => bound(i) >= MIN_SCORE && percent(bound(i)) >= percent(floor))
+      .sort((a, b) => this.weightSum[b]! - this.weightSum[a]! || this.idRank[a]! - this.idRank[b]!);
+
+    const tShingles = shingles(target.plain);
+    const found: (Neighbour & { at: number })[] = [];
+    for (const i of order) {
+      const last = found[k - 1];
+      if (last && percent(bound(i)) < percent(last.score)) break; // nor can any after it
+      if (last && percent(bound(i)) === percent(last.score) && this.idRank[i]! > this.idRank[last.at]!) continue; // at best a tie, lost on its id
+      const score = 0.6 * nameScore(i) + 0.4 * Math.min(1, jaccard(tShingles, this.shinglesOf(i)) * 10);
+      if (score < MIN_SCORE) continue;
+      const { id, draft } = this.entries[i]!;
+      found.push({ id, date: draft.record.date!, shared: [], score: percent(score) / 100, at: i });
+      found.sort(byScore);
+    }
+    return found.slice(0, k).map(({ at, ...nb }) => {
+      const shared = [...tNames].filter((name) => this.entries[at]!.names.has(name) && distinctive(name));
+      return { ...nb, shared: shared.sort((a, b) => weight(b) - weight(a) || a.localeCompare(b)) };
+    });
+  }
 }
 
 export type Inference = { ok: true; date: string; evidence: string } | { ok: false; reason: string };
@@ -104,8 +227,8 @@ function placePartial(monthDay: string, near: string): string {
 }
 
 /** The inferred date for an undated draft, or why there is none. */
-export function inferDate(target: Draft, dated: { id: string; draft: Draft }[], freq?: ReturnType<typeof documentFrequency>): Inference {
-  const near = neighbours(target, dated, freq).slice(0, 3);
+export function inferDate(target: Draft, dated: DatedArticles): Inference {
+  const near = dated.best(target, 3);
   const best = near[0];
   if (!best) return { ok: false, reason: "no dated article in the archive reports the same events" };
   if (near.length < MIN_NEIGHBOURS) {
