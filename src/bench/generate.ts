@@ -104,6 +104,9 @@ const OUTLETS: Outlet[] = [
   },
 ];
 
+/** One article in this many has no date at all: a scrape that lost its date, as one of the five seeds did. */
+export const UNDATED_EVERY = 33;
+
 export interface GeneratedArticle {
   name: string;
   text: string;
@@ -162,9 +165,18 @@ export function generator(registries: Registries, seed = 1): Generator {
       const lines: string[] = [];
       const prefixed = r() < outlet.prefix;
       const head = outlet.head(r);
-      if (prefixed) lines.push(` date ${iso(date)} ${head.shift() ?? ""}`.trimEnd());
+      // Undated scrapes leave the date to the archive (infer-dates.ts); the same draws are made, so
+      // that the other articles are those of a run without them.
+      const undated = i % UNDATED_EVERY === UNDATED_EVERY - 1;
+      if (prefixed) {
+        const first = head.shift() ?? "";
+        lines.push(undated ? first : ` date ${iso(date)} ${first}`.trimEnd());
+      }
       lines.push(...head, title, "", ...credit);
-      if (!prefixed || r() < 0.5) lines.push(outlet.dateFormat(date, r));
+      if (!prefixed || r() < 0.5) {
+        const stamp = outlet.dateFormat(date, r);
+        if (!undated) lines.push(stamp);
+      }
       lines.push("");
       // Scrapes that lose paragraph breaks lose most, not all, of them.
       lines.push(body.map((p, k) => (k === 0 ? "" : k > 1 && r() < outlet.runTogether ? "" : "\n\n") + p).join(""), "");

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBench, type BenchResult } from "../../src/bench/run.ts";
-import { generator } from "../../src/bench/generate.ts";
+import { generator, UNDATED_EVERY } from "../../src/bench/generate.ts";
+import { parseRecordFile } from "../../src/record-file.ts";
 import { loadRegistries } from "../../src/registry.ts";
 
 // A small benchmark run, end to end: it checks that the bench works and counts right, not speed.
@@ -31,6 +32,16 @@ describe("the benchmark at 50 articles", () => {
     expect(result.ingested + result.refused).toBe(N);
     expect(result.refused).toBe(0);
     expect(readdirSync(join(work, "archive")).filter((n) => n.endsWith(".md"))).toHaveLength(N);
+  });
+
+  it("has scrapes without a date, which the ingest leaves to the archive", () => {
+    const records = readdirSync(join(work, "archive"))
+      .filter((n) => n.endsWith(".md"))
+      .map((n) => parseRecordFile(readFileSync(join(work, "archive", n), "utf8")).data);
+    const undated = records.filter((r) => Number(String(r["raw"]).slice(4, 10)) % UNDATED_EVERY === UNDATED_EVERY - 1);
+    expect(undated).toHaveLength(Math.floor(N / UNDATED_EVERY));
+    for (const r of undated) expect(["inferred", "unknown"]).toContain(r["date_basis"]);
+    expect(records.filter((r) => r["date_basis"] === "unknown" || r["date_basis"] === "inferred")).toHaveLength(undated.length);
   });
 
   it("writes one page per article and indexes each for search", () => {
