@@ -120,15 +120,15 @@ function pagesContaining(dir: string, s: string): number {
 }
 
 /**
- * The Node options npm run build sets (package.json), so that the bench times the build as it is run:
- * a heap above Node's default 4 GB (the site data of 100,000 articles needs it) and a larger young
- * generation (a build allocates fast, and collecting it in small steps took a fifth of an edit's time).
+ * The Node options an npm script sets (package.json), so that the bench times each step as it is
+ * run: for the build, a heap above Node's default 4 GB (the site data of 100,000 articles needs
+ * it) and a larger young generation (a build allocates fast, and collecting it in small steps took
+ * a fifth of an edit's time). An empty string where the script sets none.
  */
-export function buildNodeOptions(): string {
+export function scriptNodeOptions(script: "build" | "ingest"): string {
   const scripts = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  const options = /NODE_OPTIONS='([^']*)'/.exec(scripts["build"] ?? "")?.[1];
-  if (!options) throw new Error("package.json: the build script sets no NODE_OPTIONS='...' for the bench to take");
-  return options;
+  if (scripts[script] === undefined) throw new Error(`package.json has no ${script} script for the bench to time`);
+  return /NODE_OPTIONS='([^']*)'/.exec(scripts[script])?.[1] ?? "";
 }
 
 export async function runBench(opts: BenchOptions): Promise<BenchResult> {
@@ -139,7 +139,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const site = join(work, "site");
   const cache = join(work, "cache");
   const timings = join(work, "timings.json");
-  const env = { ARCHIVE_CACHE_DIR: cache, BENCH_TIMINGS: timings, CI: "1", NODE_OPTIONS: buildNodeOptions() };
+  const env = { ARCHIVE_CACHE_DIR: cache, BENCH_TIMINGS: timings, CI: "1", NODE_OPTIONS: scriptNodeOptions("build") };
   const tsx = bin("tsx");
 
   log(`generating ${opts.articles} raw articles`);
@@ -147,7 +147,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
 
   log("ingest");
   const reportFile = join(work, "ingest-report.json");
-  const ingest = await measure(tsx, [join(root, "src/cli/ingest.ts"), "--articles", articles, "--report", reportFile], { env, cwd: root });
+  const ingestEnv = { ...env, NODE_OPTIONS: scriptNodeOptions("ingest") };
+  const ingest = await measure(tsx, [join(root, "src/cli/ingest.ts"), "--articles", articles, "--report", reportFile], { env: ingestEnv, cwd: root });
   step("ingest", { ...ingest, exitCode: ingest.exitCode === 1 ? 0 : ingest.exitCode }, log); // 1 = some files refused: reported, not fatal
   const report = JSON.parse(readFileSync(reportFile, "utf8")) as { articles: unknown[]; refused: unknown[] };
 
