@@ -10,6 +10,9 @@
  *               MIN_SCORE: 0.6 x the share of this article's name weight it shares + 0.4 x (word
  *               3-gram overlap x 10, at most 1). A name's weight is log((N+1)/(df+0.5)), df the
  *               articles naming it; names no other article has cannot be shared and are not counted
+ *   compared    the 3-grams of at most MAX_COMPARED dated articles, those with the best name
+ *               scores (all tied with the last of them included): in an archive of 100,000 the
+ *               articles sharing two names and a person with one are tens of thousands
  *   agreement   at least MIN_NEIGHBOURS neighbours (two reports that corroborate each other), and
  *               the (up to) three best lie within AGREE_DAYS of each other; when they do not, the
  *               archive does not tell the date and none is inferred
@@ -33,6 +36,8 @@ export const MIN_SHARED_NAMES = 2;
 export const DISTINCTIVE_SHARE = 0.7;
 export const MIN_NEIGHBOURS = 2;
 export const MIN_SCORE = 0.3;
+/** Dated articles compared word by word with one undated article, at most: those that share the most of its names. */
+export const MAX_COMPARED = 1000;
 export const AGREE_DAYS = 7;
 export const PARTIAL_WINDOW_DAYS = 31;
 /** A stated date later than the inferred one by more than this many days vetoes the inference. */
@@ -98,7 +103,6 @@ export function documentFrequency(all: Draft[]): { df: Map<string, number>; n: n
   return { df, n: all.length };
 }
 
-const byScore = (a: Neighbour, b: Neighbour) => b.score - a.score || a.id.localeCompare(b.id);
 const percent = (x: number) => Math.round(x * 100);
 
 /**
@@ -106,7 +110,8 @@ const percent = (x: number) => Math.round(x * 100);
  * that an undated article is scored only against those sharing its distinctive names, and its
  * best neighbours are found without scoring every one: the name score is known for all of them
  * from the index, and it bounds the whole score (the 3-gram part adds at most 0.4), so articles
- * are scored in the order of their name score until no later one can reach the best found.
+ * are scored in the order of their name score until no later one can reach the best found, and
+ * no further than the MAX_COMPARED best by name.
  */
 export class DatedArticles {
   private readonly entries: { id: string; draft: Draft; names: Set<string> }[];
@@ -123,6 +128,7 @@ export class DatedArticles {
   constructor(
     dated: { id: string; draft: Draft }[],
     private readonly freq: { df: Map<string, number>; n: number },
+    private readonly maxCompared = MAX_COMPARED,
   ) {
     this.entries = dated.filter(({ draft }) => draft.record.date && draft.record.date_basis !== "inferred").map((d) => ({ ...d, names: names(d.draft) }));
     this.entries.forEach((e, i) => {
@@ -148,7 +154,7 @@ export class DatedArticles {
 
   /**
    * The `k` dated articles most like `target`, best first (rules at the top of this file): the
-   * same as scoring every dated article and keeping the first `k`.
+   * same as scoring the `maxCompared` best by name (ties included) and keeping the first `k`.
    */
   best(target: Draft, k = 3): Neighbour[] {
     const { df: dfs, n } = this.freq;
@@ -187,15 +193,27 @@ export class DatedArticles {
 
     // The k-th best name score bounds the k-th best score from below: an article whose bound,
     // rounded as scores are, falls short of it cannot be among the first k.
-    let floor = -Infinity;
-    if (candidates.length >= k) floor = candidates.map((i) => 0.6 * nameScore(i)).sort((a, b) => b - a)[k - 1]!;
+    const floors: number[] = [];
+    for (const i of candidates) {
+      const low = 0.6 * nameScore(i);
+      if (floors.length < k || low > floors[k - 1]!) {
+        floors.splice(k - 1, 1, low);
+        floors.sort((a, b) => b - a);
+      }
+    }
+    const floor = floors.length === k ? floors[k - 1]! : -Infinity;
+    let pool = candidates.filter((i) => bound(i) >= MIN_SCORE && percent(bound(i)) >= percent(floor));
+    if (pool.length > this.maxCompared) {
+      const sums = Float64Array.from(pool, (i) => this.weightSum[i]!).sort();
+      const least = sums[pool.length - this.maxCompared]!;
+      pool = pool.filter((i) => this.weightSum[i]! >= least);
+    }
     // Best name score first, and among equal ones in the order of their ids, which breaks ties of score.
-    const order = candidates
-      .filter((i) => bound(i) >= MIN_SCORE && percent(bound(i)) >= percent(floor))
-      .sort((a, b) => this.weightSum[b]! - this.weightSum[a]! || this.idRank[a]! - this.idRank[b]!);
+    const order = pool.sort((a, b) => this.weightSum[b]! - this.weightSum[a]! || this.idRank[a]! - this.idRank[b]!);
 
     const tShingles = shingles(target.plain);
-    const found: (Neighbour & { at: number })[] = [];
+    const found: (Neighbour & { at: number })[] = []; // the best k so far, best first
+    const before = (a: Neighbour & { at: number }, b: Neighbour & { at: number }) => b.score - a.score || this.idRank[a.at]! - this.idRank[b.at]!;
     for (const i of order) {
       const last = found[k - 1];
       if (last && percent(bound(i)) < percent(last.score)) break; // nor can any after it
@@ -203,10 +221,12 @@ export class DatedArticles {
       const score = 0.6 * nameScore(i) + 0.4 * Math.min(1, jaccard(tShingles, this.shinglesOf(i)) * 10);
       if (score < MIN_SCORE) continue;
       const { id, draft } = this.entries[i]!;
-      found.push({ id, date: draft.record.date!, shared: [], score: percent(score) / 100, at: i });
-      found.sort(byScore);
+      const nb = { id, date: draft.record.date!, shared: [], score: percent(score) / 100, at: i };
+      if (last && before(last, nb) < 0) continue;
+      found.splice(k - 1, found.length >= k ? 1 : 0, nb);
+      found.sort(before);
     }
-    return found.slice(0, k).map(({ at, ...nb }) => {
+    return found.map(({ at, ...nb }) => {
       const shared = [...tNames].filter((name) => this.entries[at]!.names.has(name) && distinctive(name));
       return { ...nb, shared: shared.sort((a, b) => weight(b) - weight(a) || a.localeCompare(b)) };
     });

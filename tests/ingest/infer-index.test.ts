@@ -31,19 +31,23 @@ function jaccard(a: Float64Array, b: Float64Array): number {
   return a.length && b.length ? common / (a.length + b.length - common) : 0;
 }
 
-/** Every dated article scored, all kept that score enough, best first. */
-function everyNeighbour(target: Draft): Neighbour[] {
+/** Every dated article scored (or the `most` best by name, ties included), all kept that score enough, best first. */
+function everyNeighbour(target: Draft, most = Infinity): Neighbour[] {
   const df = (n: string) => freq.df.get(n) ?? 0;
   const weight = (n: string) => Math.log((freq.n + 1) / (df(n) + 0.5));
   const distinctive = (n: string) => df(n) <= DISTINCTIVE_SHARE * freq.n;
   const tNames = namesOf(target);
   const tWeight = [...tNames].filter((n) => df(n) > 1 && distinctive(n)).reduce((s, n) => s + weight(n), 0);
-  const out: Neighbour[] = [];
-  for (const { id, draft } of dated) {
+  const named = dated.flatMap(({ id, draft }) => {
     const dNames = namesOf(draft);
     const shared = [...tNames].filter((n) => dNames.has(n) && distinctive(n)).sort();
-    if (shared.length < MIN_SHARED_NAMES || tWeight === 0 || !shared.some((n) => target.record.people.includes(n))) continue;
-    const nameScore = shared.reduce((s, n) => s + weight(n), 0) / tWeight;
+    if (shared.length < MIN_SHARED_NAMES || tWeight === 0 || !shared.some((n) => target.record.people.includes(n))) return [];
+    return [{ id, draft, shared, nameScore: shared.reduce((s, n) => s + weight(n), 0) / tWeight }];
+  });
+  const least = named.map((x) => x.nameScore).sort((a, b) => b - a)[most - 1] ?? -Infinity;
+  const out: Neighbour[] = [];
+  for (const { id, draft, shared, nameScore } of named) {
+    if (nameScore < least) continue;
     const score = 0.6 * nameScore + 0.4 * Math.min(1, jaccard(shingles(target.plain), shingles(draft.plain)) * 10);
     if (score >= MIN_SCORE) out.push({ id, date: draft.record.date!, shared: shared.sort((a, b) => weight(b) - weight(a) || a.localeCompare(b)), score: Math.round(score * 100) / 100 });
   }
@@ -57,6 +61,12 @@ describe("the index of dated articles", () => {
     const expected = targets.map((t) => everyNeighbour(t).slice(0, 3));
     expect(expected.filter((n) => n.length === 3).length).toBeGreaterThan(20); // the case the bound prunes
     expect(targets.map((t) => index.best(t, 3))).toEqual(expected);
+  });
+
+  it("compares the words of no more articles than it is allowed: those sharing the most names", () => {
+    const few = new DatedArticles(dated, freq, 3);
+    expect(targets.map((t) => few.best(t, 3))).toEqual(targets.map((t) => everyNeighbour(t, 3).slice(0, 3)));
+    expect(targets.map((t) => few.best(t, 3))).not.toEqual(targets.map((t) => index.best(t, 3)));
   });
 
   it("gives all of them when asked for more than there are", () => {
