@@ -70,6 +70,14 @@ export class HashCache<V> {
     return decode<V>(bytes);
   }
 
+  /** Whether the cache holds a value for the key, without reading the value; the entry is then kept, as by get(). */
+  has(key: string): boolean {
+    const pack = this.pack(key);
+    if (!pack.entries.has(key)) return false;
+    pack.used.add(key);
+    return true;
+  }
+
   /** get() for a value wanted once per run: its bytes leave memory (they stay on disk). */
   take(key: string): V | undefined {
     const pack = this.pack(key);

@@ -42,9 +42,16 @@ function openCache(): HashCache<NormaliseResult> {
 
 const keyOf = (path: string, hash: string) => contentKey(path, hash);
 
-/** A normalise() that answers from the cache; save() keeps what it computed for the next run. */
-export function cachedNormaliser(): { normalise: typeof normalise; save: () => void } {
-  const cache = openCache();
+export interface CachedNormaliser {
+  normalise: typeof normalise;
+  save: () => void;
+}
+
+/**
+ * A normalise() that answers from the cache; save() keeps what it computed for the next run.
+ * `cache`: the one prepareIngest() filled, so that its packs are read from disk once.
+ */
+export function cachedNormaliser(cache: HashCache<NormaliseResult> = openCache()): CachedNormaliser {
   return {
     normalise(text, raw, registries) {
       const key = keyOf(raw.path, raw.sha256);
@@ -62,19 +69,21 @@ type Normalised = { path: string; hash: string; result: NormaliseResult | null }
 
 /**
  * Normalise, on every core, the raw files the cache does not know yet, so that the ingest that
- * follows finds them all cached.
+ * follows finds them all cached; it takes them through `normaliser`, which answers from the
+ * same cache, in memory.
  */
-export async function prepareIngest(files: RawFile[]): Promise<{ cached: number; normalised: number }> {
+export async function prepareIngest(files: RawFile[]): Promise<{ cached: number; normalised: number; normaliser: CachedNormaliser }> {
   const cache = openCache();
-  const missing = files.filter((f) => !f.problem && cache.get(keyOf(f.path, sha256(f.bytes))) === undefined);
+  const normaliser = cachedNormaliser(cache);
+  const missing = files.filter((f) => !f.problem && !cache.has(keyOf(f.path, sha256(f.bytes))));
   const threads = Math.min(availableParallelism(), 8);
-  if (missing.length < PARALLEL_FROM || threads < 2) return { cached: files.length - missing.length, normalised: 0 };
+  if (missing.length < PARALLEL_FROM || threads < 2) return { cached: files.length - missing.length, normalised: 0, normaliser };
   // The drafts are serialised into the cache as they come, so that only the jobs under way are held.
   await runOnWorkers<RawFile, Normalised>(new URL("./ingest-worker.mjs", import.meta.url), missing, { threads, batch: JOB, what: "ingest" }, (r) => {
     if (r.result) cache.set(keyOf(r.path, r.hash), r.result);
   });
   cache.save();
-  return { cached: files.length - missing.length, normalised: missing.length };
+  return { cached: files.length - missing.length, normalised: missing.length, normaliser };
 }
 
 /**

@@ -33,8 +33,8 @@ if (unneeded !== null) {
   console.log(`ingest: ${rawDir}/ and the records are as the last ingest left them (edits aside): nothing to ingest${exitCode ? "; it refused some raw files, listed in its report" : ""}`);
 } else if (!values["no-ingest"]) {
   const files = readRawFolder(values.articles);
-  await prepareIngest(files); // new raw files normalised on every core, into the cache
-  exitCode = runIngest({ input: rawDir, output: values.articles, files, reportFile: join(cacheRoot(), "ingest-report.json") });
+  const { normaliser } = await prepareIngest(files); // new raw files normalised on every core, into the cache
+  exitCode = runIngest({ input: rawDir, output: values.articles, files, normaliser, reportFile: join(cacheRoot(), "ingest-report.json") });
   stampIngest(values.articles, rawDir, exitCode);
   if (exitCode !== 0) console.error("ingest refused some raw files (listed above); the others are built");
 }

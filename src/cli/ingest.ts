@@ -5,15 +5,15 @@ import { parseArgs } from "node:util";
 import { loadRegistries } from "../registry.ts";
 import { buildReport, summarise } from "../ingest/report.ts";
 import { ignoredRawEntries, ingestFolder, readRawFolder } from "../ingest/store.ts";
-import { prepareIngest } from "../build/ingest-cache.ts";
+import { prepareIngest, type CachedNormaliser } from "../build/ingest-cache.ts";
 import { cacheRoot } from "../build/cache.ts";
 import { stampIngest } from "../build/ingest-stamp.ts";
 import type { RawFile } from "../ingest/archive.ts";
 
 /** Ingest a raw folder into records. `files`: the folder as already read (the CLIs read it once, to normalise new files on every core first). */
-export function runIngest(opts: { input: string; output: string; reportFile: string | null; quiet?: boolean; files?: RawFile[] }): number {
+export function runIngest(opts: { input: string; output: string; reportFile: string | null; quiet?: boolean; files?: RawFile[]; normaliser?: CachedNormaliser }): number {
   const files = opts.files ?? readRawFolder(opts.output, opts.input);
-  const run = ingestFolder(files, opts.output, loadRegistries());
+  const run = ingestFolder(files, opts.output, loadRegistries(), opts.normaliser);
   const report = buildReport(run);
   if (opts.reportFile) {
     mkdirSync(dirname(opts.reportFile), { recursive: true });
@@ -39,7 +39,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const output = values.output ?? values.articles;
   const input = values.input ?? join(values.articles, "raw");
   const files = readRawFolder(output, input);
-  await prepareIngest(files); // new raw files normalised on every core, into the cache
-  process.exitCode = runIngest({ input, output, files, reportFile: values.report ?? join(cacheRoot(), "ingest-report.json") });
+  const { normaliser } = await prepareIngest(files); // new raw files normalised on every core, into the cache
+  process.exitCode = runIngest({ input, output, files, normaliser, reportFile: values.report ?? join(cacheRoot(), "ingest-report.json") });
   stampIngest(output, input, process.exitCode); // for the build, which ingests first: unneeded while nothing changes
 }

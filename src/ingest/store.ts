@@ -9,7 +9,7 @@ import { isUnedited } from "../record-file.ts";
 import type { Registries } from "../registry.ts";
 import { ingestArchive, type IngestedArticle, type RawFile, type Refused } from "./archive.ts";
 import { MAX_RAW_BYTES, tooLarge } from "./decode.ts";
-import { cachedNormaliser, recordFileCache } from "../build/ingest-cache.ts";
+import { cachedNormaliser, recordFileCache, type CachedNormaliser } from "../build/ingest-cache.ts";
 
 export type WriteOutcome = "created" | "updated" | "unchanged" | "kept-edited";
 
@@ -88,13 +88,13 @@ function writeAtomic(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-export function ingestFolder(files: RawFile[], outputDir: string, registries: Registries): IngestRun {
+/** `cached`: each raw file normalised once, then answered by its hash (the one prepareIngest() filled, where it ran). */
+export function ingestFolder(files: RawFile[], outputDir: string, registries: Registries, cached: CachedNormaliser = cachedNormaliser()): IngestRun {
   mkdirSync(outputDir, { recursive: true });
   const records = recordFileCache(); // record files parsed and written before are known by their hash
   const existing = existingByRaw(outputDir, records.rawOf);
   const slugOwner = new Map<string, string>();
   for (const [raw, { file }] of existing) slugOwner.set(basename(file, ".md"), raw);
-  const cached = cachedNormaliser(); // each raw file is normalised once, then answered by its hash
   const result = ingestArchive(files, registries, (slug) => slugOwner.get(slug), cached.normalise);
   cached.save();
   const written: IngestRun["written"] = [];

@@ -46,6 +46,24 @@ describe("the build cache", () => {
   });
 });
 
+describe("asking whether a value is there", () => {
+  it("keeps the entry through a save, as reading it would, and tells a missing one", () => {
+    const root = tempDir();
+    const keys = Array.from({ length: 600 }, (_, i) => contentKey(String(i)));
+    const [k1, k2, k3] = keys.filter((k) => k.startsWith(keys[0]!.slice(0, 2))) as [string, string, string];
+    const a = new HashCache<string>("test", root);
+    a.set(k1, "one");
+    a.set(k2, "two");
+    a.save();
+    const b = new HashCache<string>("test", root);
+    expect([b.has(k1), b.has(k3)]).toEqual([true, false]);
+    b.set(k3, "three"); // the pack is rewritten: k1 asked for, k3 new, k2 dropped
+    b.save();
+    const c = new HashCache<string>("test", root);
+    expect([c.get(k1), c.get(k2), c.get(k3)]).toEqual(["one", undefined, "three"]);
+  });
+});
+
 describe("what the search index reads of a page", () => {
   it("is the element marked data-pagefind-body with everything nested in it", () => {
     const html = `<body><nav>Latest: A</nav><div class="x" data-pagefind-body><div><h1>T</h1></div><p>text</p></div><aside>Related: B</aside></body>`;
