@@ -13,6 +13,21 @@ const tempDir = () => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** Keys that fall in one pack (same first byte), so that one save writes them together. */
+const samePack = (): string[] => {
+  const keys = Array.from({ length: 600 }, (_, i) => contentKey(String(i)));
+  return keys.filter((k) => k.startsWith(keys[0]!.slice(0, 2)));
+};
+
+/** A cache in a new folder holding these entries, saved. */
+function savedCache(entries: [string, string][]): string {
+  const root = tempDir();
+  const a = new HashCache<string>("test", root);
+  for (const [k, v] of entries) a.set(k, v);
+  a.save();
+  return root;
+}
+
 describe("the build cache", () => {
   it("keeps values across instances, as fresh copies", () => {
     const root = tempDir();
@@ -28,14 +43,11 @@ describe("the build cache", () => {
   });
 
   it("drops, when it saves a pack, the entries that no one asked for", () => {
-    const root = tempDir();
-    const a = new HashCache<string>("test", root);
-    // Two keys in the same pack (same first byte), written together.
-    const keys = Array.from({ length: 600 }, (_, i) => contentKey(String(i)));
-    const [k1, k2] = keys.filter((k) => k.startsWith(keys[0]!.slice(0, 2))) as [string, string];
-    a.set(k1, "first");
-    a.set(k2, "second");
-    a.save();
+    const [k1, k2] = samePack() as [string, string];
+    const root = savedCache([
+      [k1, "first"],
+      [k2, "second"],
+    ]);
     const b = new HashCache<string>("test", root);
     expect(b.get(k1)).toBe("first");
     b.save();
@@ -48,13 +60,11 @@ describe("the build cache", () => {
 
 describe("asking whether a value is there", () => {
   it("keeps the entry through a save, as reading it would, and tells a missing one", () => {
-    const root = tempDir();
-    const keys = Array.from({ length: 600 }, (_, i) => contentKey(String(i)));
-    const [k1, k2, k3] = keys.filter((k) => k.startsWith(keys[0]!.slice(0, 2))) as [string, string, string];
-    const a = new HashCache<string>("test", root);
-    a.set(k1, "one");
-    a.set(k2, "two");
-    a.save();
+    const [k1, k2, k3] = samePack() as [string, string, string];
+    const root = savedCache([
+      [k1, "one"],
+      [k2, "two"],
+    ]);
     const b = new HashCache<string>("test", root);
     expect([b.has(k1), b.has(k3)]).toEqual([true, false]);
     b.set(k3, "three"); // the pack is rewritten: k1 asked for, k3 new, k2 dropped
@@ -78,13 +88,11 @@ describe("what the search index reads of a page", () => {
 
 describe("values taken once", () => {
   it("leave memory but stay in the cache, and survive a save that adds others", () => {
-    const root = tempDir();
-    const keys = Array.from({ length: 600 }, (_, i) => contentKey(String(i)));
-    const [k1, k2, k3] = keys.filter((k) => k.startsWith(keys[0]!.slice(0, 2))) as [string, string, string];
-    const a = new HashCache<string>("test", root);
-    a.set(k1, "one");
-    a.set(k2, "two");
-    a.save();
+    const [k1, k2, k3] = samePack() as [string, string, string];
+    const root = savedCache([
+      [k1, "one"],
+      [k2, "two"],
+    ]);
     const b = new HashCache<string>("test", root);
     expect(b.take(k1)).toBe("one");
     expect(b.take(k1)).toBeUndefined(); // once per run
