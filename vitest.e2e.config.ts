@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/e2e/**/*.test.ts"],
-    globalSetup: ["tests/e2e/global-setup.ts"],
+    globalSetup: ["tests/helpers/temp-root.ts", "tests/e2e/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 240_000,
     // Each file builds a site; Eleventy's module state is shared, so one file at a time.
