@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { parseRecordFile, serializeRecord, sha256 } from "../record-file.ts";
 import type { ArticleRecord } from "../record.ts";
 import { normalise, type NormaliseResult } from "../ingest/normalise.ts";
-import type { RawFile } from "../ingest/archive.ts";
+import { rawBytes, type RawFile } from "../ingest/archive.ts";
 import { contentKey, HashCache } from "./cache.ts";
 import { runOnWorkers } from "./worker-pool.ts";
 
@@ -66,6 +66,8 @@ export function cachedNormaliser(cache: HashCache<NormaliseResult> = openCache()
 }
 
 type Normalised = { path: string; hash: string; result: NormaliseResult | null };
+/** A raw file as a worker is sent it: its bytes read, or why they could not be. */
+export type WorkerFile = { path: string; bytes: Uint8Array; problem?: string };
 
 /**
  * Normalise, on every core, the raw files the cache does not know yet, so that the ingest that
@@ -75,13 +77,28 @@ type Normalised = { path: string; hash: string; result: NormaliseResult | null }
 export async function prepareIngest(files: RawFile[]): Promise<{ cached: number; normalised: number; normaliser: CachedNormaliser }> {
   const cache = openCache();
   const normaliser = cachedNormaliser(cache);
-  const missing = files.filter((f) => !f.problem && !cache.has(keyOf(f.path, sha256(f.bytes))));
+  // A file that cannot be read now is left to the ingest, which refuses it with why.
+  const missing = files.filter((f) => {
+    const read = rawBytes(f);
+    return read.ok && !cache.has(keyOf(f.path, sha256(read.bytes)));
+  });
   const threads = Math.min(availableParallelism(), 8);
   if (missing.length < PARALLEL_FROM || threads < 2) return { cached: files.length - missing.length, normalised: 0, normaliser };
-  // The drafts are serialised into the cache as they come, so that only the jobs under way are held.
-  await runOnWorkers<RawFile, Normalised>(new URL("./ingest-worker.mjs", import.meta.url), missing, { threads, batch: JOB, what: "ingest" }, (r) => {
-    if (r.result) cache.set(keyOf(r.path, r.hash), r.result);
-  });
+  // The drafts are serialised into the cache as they come, and each job's bytes are read as it is
+  // sent, so that only the jobs under way are held.
+  const job = (f: RawFile): WorkerFile => {
+    const read = rawBytes(f);
+    return read.ok ? { path: f.path, bytes: read.bytes } : { path: f.path, bytes: new Uint8Array(0), problem: read.reason };
+  };
+  await runOnWorkers<RawFile, Normalised>(
+    new URL("./ingest-worker.mjs", import.meta.url),
+    missing,
+    { threads, batch: JOB, what: "ingest" },
+    (r) => {
+      if (r.result) cache.set(keyOf(r.path, r.hash), r.result);
+    },
+    job,
+  );
   cache.save();
   return { cached: files.length - missing.length, normalised: missing.length, normaliser };
 }

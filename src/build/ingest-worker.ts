@@ -2,14 +2,15 @@
 import { parentPort } from "node:worker_threads";
 import { decodeRaw } from "../ingest/decode.ts";
 import { normalise } from "../ingest/normalise.ts";
-import type { RawFile } from "../ingest/archive.ts";
 import { sha256 } from "../record-file.ts";
 import { loadRegistries } from "../registry.ts";
+import type { WorkerFile } from "./ingest-cache.ts";
 
 const registries = loadRegistries();
-parentPort!.on("message", (files: RawFile[]) =>
+parentPort!.on("message", (files: WorkerFile[]) =>
   parentPort!.postMessage(
     files.map((file) => {
+      if (file.problem) return { path: file.path, hash: "", result: null }; // the ingest refuses it, with why
       const decoded = decodeRaw(file.bytes);
       const hash = sha256(file.bytes);
       try {

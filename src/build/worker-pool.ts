@@ -13,8 +13,11 @@ export interface PoolOptions {
   what: string;
 }
 
+/** What a worker is sent for each item, made as its batch is sent (default: the item itself). */
+export type Encode<I> = (item: I) => unknown;
+
 /** Run `items` through the worker script `entry`; `take` gets each result with its item's index, as the workers go on. */
-export async function runOnWorkers<I, O>(entry: URL, items: readonly I[], opts: PoolOptions, take: (result: O, index: number) => void): Promise<void> {
+export async function runOnWorkers<I, O>(entry: URL, items: readonly I[], opts: PoolOptions, take: (result: O, index: number) => void, encode?: Encode<I>): Promise<void> {
   let next = 0;
   const count = Math.max(1, Math.min(opts.threads, Math.ceil(items.length / opts.batch)));
   const workers = Array.from({ length: count }, () => new Worker(entry));
@@ -26,7 +29,8 @@ export async function runOnWorkers<I, O>(entry: URL, items: readonly I[], opts: 
           if (next >= items.length) return resolve();
           start = next;
           next = Math.min(items.length, next + opts.batch);
-          worker.postMessage(items.slice(start, next));
+          const batch = items.slice(start, next);
+          worker.postMessage(encode ? batch.map(encode) : batch);
         };
         worker.on("message", (results: O[]) => {
           const from = start;

@@ -13,9 +13,23 @@ import { makeSlug, uniqueSlugs } from "./slug.ts";
 export interface RawFile {
   /** Path relative to the articles folder, e.g. raw/001.txt */
   path: string;
-  bytes: Uint8Array;
+  /**
+   * The file's bytes. A folder read from disk (store.ts) reads them each time they are asked for, so
+   * that a hundred thousand files are not all held at once; that read throws if the file has gone.
+   */
+  readonly bytes: Uint8Array;
   /** Why the reader could not give the bytes (too large, unreadable); the file is then refused with it. */
   problem?: string;
+}
+
+/** A raw file's bytes, or why they cannot be had: its reader's problem, or the error reading it now. */
+export function rawBytes(file: RawFile): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
+  if (file.problem) return { ok: false, reason: file.problem };
+  try {
+    return { ok: true, bytes: file.bytes };
+  } catch (error) {
+    return { ok: false, reason: `it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
 }
 
 export interface IngestedArticle {
@@ -57,12 +71,17 @@ export function ingestArchive(
   const drafts: { path: string; draft: Draft; encoding: string }[] = [];
   const byHash = new Map<string, string>();
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const decoded = file.problem ? { ok: false as const, reason: file.problem } : decodeRaw(file.bytes);
+    const read = rawBytes(file);
+    if (!read.ok) {
+      refused.push({ path: file.path, reason: read.reason });
+      continue;
+    }
+    const decoded = decodeRaw(read.bytes);
     if (!decoded.ok) {
       refused.push({ path: file.path, reason: decoded.reason });
       continue;
     }
-    const hash = sha256(file.bytes);
+    const hash = sha256(read.bytes);
     const twin = byHash.get(hash);
     if (twin) {
       refused.push({ path: file.path, reason: `the same text as ${twin}, which is ingested` });

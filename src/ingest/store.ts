@@ -3,7 +3,7 @@
  * regenerated records, and never overwrite one a person has edited.
  */
 import { isUtf8 } from "node:buffer";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, join, sep } from "node:path";
 import { isUnedited } from "../record-file.ts";
 import type { Registries } from "../registry.ts";
@@ -57,7 +57,13 @@ function readRaw(rawDir: string, name: Buffer): RawFile {
   try {
     const size = statSync(file).size;
     if (size > MAX_RAW_BYTES) return refuse(tooLarge(size));
-    return { path, bytes: readFileSync(file) };
+    closeSync(openSync(file, "r")); // a file that cannot be opened is refused now, with why (below)
+    return {
+      path,
+      get bytes() {
+        return readFileSync(file);
+      },
+    };
   } catch (error) {
     return refuse(`it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }

@@ -2,7 +2,7 @@
  * Ingest through the cache that prepareIngest fills on worker threads: the same records as an
  * ingest that normalises every file itself, and a second run answered from the cache.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -10,7 +10,10 @@ import { generator } from "../../src/bench/generate.ts";
 import { prepareIngest } from "../../src/build/ingest-cache.ts";
 import { runIngest } from "../../src/cli/ingest.ts";
 import { readRawFolder } from "../../src/ingest/store.ts";
+import { ingestArchive } from "../../src/ingest/archive.ts";
 import { loadRegistries } from "../../src/registry.ts";
+import type { IngestReport } from "../../src/ingest/report.ts";
+import { parseRecordFile } from "../../src/record-file.ts";
 
 const work = mkdtempSync(join(tmpdir(), "prepared-cache-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -46,6 +49,39 @@ describe("an ingest prepared on worker threads", () => {
       const again = await ingest(join(work, "again"), join(work, "cache-a"), true);
       expect(again).toEqual({ code: 0, normalised: 0, cached: 240 });
       expect(records(join(work, "again"))).toEqual(records(join(work, "plain")));
+    } finally {
+      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
+      else process.env["ARCHIVE_CACHE_DIR"] = before;
+    }
+  }, 120_000);
+});
+
+describe("raw files read as the ingest needs them", () => {
+  it("refuses a file removed after the folder was read, with why, and ingests one rewritten meanwhile as it now reads", async () => {
+    const before = process.env["ARCHIVE_CACHE_DIR"];
+    try {
+      process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache-lazy");
+      const dir = join(work, "lazy");
+      cpSync(raw, join(dir, "raw"), { recursive: true });
+      const files = readRawFolder(dir);
+      const [gone, rewritten] = readdirSync(join(dir, "raw")).sort();
+      rmSync(join(dir, "raw", gone!));
+      writeFileSync(join(dir, "raw", rewritten!), gen.article(1000).text);
+
+      const prep = await prepareIngest(files);
+      expect(prep.normalised).toBe(239); // on the workers: every file but the one removed
+      const reportFile = join(work, "lazy-report.json");
+      expect(runIngest({ input: join(dir, "raw"), output: dir, files, normaliser: prep.normaliser, reportFile, quiet: true })).toBe(1);
+      const report = JSON.parse(readFileSync(reportFile, "utf8")) as IngestReport;
+      expect(report.refused).toEqual([expect.objectContaining({ raw: `raw/${gone}`, reason: "it could not be read (ENOENT)" })]);
+      const written = readdirSync(dir)
+        .filter((n) => n.endsWith(".md"))
+        .map((n) => parseRecordFile(readFileSync(join(dir, n), "utf8")).data);
+      expect(written).toHaveLength(239);
+      const fresh = written.find((d) => d["raw"] === `raw/${rewritten}`);
+      const titleOf = (bytes: Uint8Array) => ingestArchive([{ path: `raw/${rewritten}`, bytes }], loadRegistries()).articles[0]!.record.title;
+      expect(fresh?.["title"]).toBe(titleOf(new TextEncoder().encode(gen.article(1000).text)));
+      expect(fresh?.["title"]).not.toBe(titleOf(readFileSync(join(raw, rewritten!))));
     } finally {
       if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
       else process.env["ARCHIVE_CACHE_DIR"] = before;
