@@ -108,15 +108,15 @@ export async function prepareIngest(files: RawFile[]): Promise<{ cached: number;
  * YAML parse per record otherwise), and the text a record serialises to (a YAML dump otherwise).
  */
 export function recordFileCache(): {
-  rawOf: (text: string) => unknown;
+  /** `key`: contentKey(text), where the caller has it. */
+  rawOf: (text: string, key?: string) => unknown;
   serialize: (record: ArticleRecord, body: string) => string;
   save: () => void;
 } {
   const raws = new HashCache<{ raw: unknown }>(`record-raw-${ingestVersion().slice(0, 12)}`);
   const texts = new HashCache<string>(`record-text-${ingestVersion().slice(0, 12)}`);
   return {
-    rawOf(text) {
-      const key = contentKey(text);
+    rawOf(text, key = contentKey(text)) {
       const known = raws.get(key);
       if (known) return known.raw;
       const raw = parseRecordFile(text).data["raw"]; // throws on a broken record, which is not cached

@@ -10,6 +10,7 @@ import type { Registries } from "../registry.ts";
 import { ingestArchive, type IngestedArticle, type RawFile, type Refused } from "./archive.ts";
 import { MAX_RAW_BYTES, tooLarge } from "./decode.ts";
 import { cachedNormaliser, recordFileCache, type CachedNormaliser } from "../build/ingest-cache.ts";
+import { contentKey } from "../build/cache.ts";
 
 export type WriteOutcome = "created" | "updated" | "unchanged" | "kept-edited";
 
@@ -69,20 +70,30 @@ function readRaw(rawDir: string, name: Buffer): RawFile {
   }
 }
 
+/** An existing record file as the ingest needs it: not its text, which a large archive would hold twice over. */
+interface ExistingRecord {
+  file: string;
+  /** As the ingest wrote it (its checksum holds): the ingest may write it anew. */
+  unedited: boolean;
+  /** contentKey of its text: the same text written again leaves the file as it is. */
+  key: string;
+}
+
 /** Existing record files by the raw file they came from. Files that do not parse are skipped here; the build reports them. */
-function existingByRaw(outputDir: string, rawOf: (text: string) => unknown): Map<string, { file: string; text: string }> {
-  const map = new Map<string, { file: string; text: string }>();
+function existingByRaw(outputDir: string, rawOf: (text: string, key: string) => unknown): Map<string, ExistingRecord> {
+  const map = new Map<string, ExistingRecord>();
   if (!existsSync(outputDir)) return map;
   for (const name of readdirSync(outputDir).filter((n) => n.endsWith(".md")).sort()) {
     const file = join(outputDir, name);
     const text = readFileSync(file, "utf8");
+    const record = { file, unedited: isUnedited(text), key: contentKey(text) };
     try {
-      const raw = rawOf(text);
-      if (typeof raw === "string") map.set(raw, { file, text });
+      const raw = rawOf(text, record.key);
+      if (typeof raw === "string") map.set(raw, record);
     } catch {
       // A record a person broke still names its raw file: it is kept (and the build reports it), not written anew beside it.
       const raw = /^raw:[ \t]*"?([^"\n]+?)"?[ \t]*$/m.exec(text)?.[1];
-      map.set(raw ?? `unparsable:${name}`, { file, text });
+      map.set(raw ?? `unparsable:${name}`, record);
     }
   }
   return map;
@@ -108,13 +119,13 @@ export function ingestFolder(files: RawFile[], outputDir: string, registries: Re
     const file = join(outputDir, `${article.record.slug}.md`);
     const text = records.serialize(article.record, article.body);
     const before = existing.get(article.record.raw);
-    if (before && !isUnedited(before.text)) {
+    if (before && !before.unedited) {
       written.push({ article, file: before.file, outcome: "kept-edited" });
       continue;
     }
     if (before && before.file !== file) rmSync(before.file);
-    const current = before?.file === file ? before.text : existsSync(file) ? readFileSync(file, "utf8") : null;
-    if (current === text) {
+    const same = before?.file === file ? before.key === contentKey(text) : existsSync(file) && readFileSync(file, "utf8") === text;
+    if (same) {
       written.push({ article, file, outcome: "unchanged" });
       continue;
     }
