@@ -103,18 +103,26 @@ export async function prepareIngest(files: RawFile[]): Promise<{ cached: number;
   return { cached: files.length - missing.length, normalised: missing.length, normaliser };
 }
 
+/** A record as ingest would write it: the content key of its text, and the text, serialised when asked for. */
+export interface RecordText {
+  key: string;
+  text: () => string;
+}
+
 /**
  * The record files' side of ingest, by content hash: which raw file an existing record names (a
- * YAML parse per record otherwise), and the text a record serialises to (a YAML dump otherwise).
+ * YAML parse per record otherwise), and the content key of the text a record serialises to (a YAML
+ * dump otherwise). Only the key is kept: a record whose file already holds that text is left as it
+ * is without its text being made, and a cache of every record's text would hold the archive.
  */
 export function recordFileCache(): {
   /** `key`: contentKey(text), where the caller has it. */
   rawOf: (text: string, key?: string) => unknown;
-  serialize: (record: ArticleRecord, body: string) => string;
+  serialize: (record: ArticleRecord, body: string) => RecordText;
   save: () => void;
 } {
   const raws = new HashCache<{ raw: unknown }>(`record-raw-${ingestVersion().slice(0, 12)}`);
-  const texts = new HashCache<string>(`record-text-${ingestVersion().slice(0, 12)}`);
+  const keys = new HashCache<string>(`record-key-${ingestVersion().slice(0, 12)}`);
   return {
     rawOf(text, key = contentKey(text)) {
       const known = raws.get(key);
@@ -124,14 +132,17 @@ export function recordFileCache(): {
       return raw;
     },
     serialize(record, body) {
-      const key = contentKey(JSON.stringify(record), body);
-      let text = texts.get(key);
-      if (text === undefined) texts.set(key, (text = serializeRecord(record, body)));
-      return text;
+      const input = contentKey(JSON.stringify(record), body);
+      const known = keys.get(input);
+      if (known !== undefined) return { key: known, text: () => serializeRecord(record, body) };
+      const text = serializeRecord(record, body);
+      const key = contentKey(text);
+      keys.set(input, key);
+      return { key, text: () => text };
     },
     save() {
       raws.save();
-      texts.save();
+      keys.save();
     },
   };
 }

@@ -117,19 +117,19 @@ export function ingestFolder(files: RawFile[], outputDir: string, registries: Re
   const written: IngestRun["written"] = [];
   for (const article of result.articles) {
     const file = join(outputDir, `${article.record.slug}.md`);
-    const text = records.serialize(article.record, article.body);
+    const out = records.serialize(article.record, article.body);
     const before = existing.get(article.record.raw);
     if (before && !before.unedited) {
       written.push({ article, file: before.file, outcome: "kept-edited" });
       continue;
     }
     if (before && before.file !== file) rmSync(before.file);
-    const same = before?.file === file ? before.key === contentKey(text) : existsSync(file) && readFileSync(file, "utf8") === text;
+    const same = before?.file === file ? before.key === out.key : existsSync(file) && contentKey(readFileSync(file, "utf8")) === out.key;
     if (same) {
       written.push({ article, file, outcome: "unchanged" });
       continue;
     }
-    writeAtomic(file, text);
+    writeAtomic(file, out.text());
     written.push({ article, file, outcome: before ? "updated" : "created" });
   }
   records.save();

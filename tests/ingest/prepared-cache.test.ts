@@ -88,3 +88,26 @@ describe("raw files read as the ingest needs them", () => {
     }
   }, 120_000);
 });
+
+describe("a second ingest over its own records", () => {
+  it("leaves the records as they are, and writes a removed one again byte for byte, from what it cached of the first", () => {
+    const before = process.env["ARCHIVE_CACHE_DIR"];
+    try {
+      process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache-again");
+      const dir = join(work, "twice");
+      const reportFile = join(work, "twice-report.json");
+      const outcomes = () => (JSON.parse(readFileSync(reportFile, "utf8")) as IngestReport).articles.map((a) => a.outcome);
+      expect(runIngest({ input: raw, output: dir, reportFile, quiet: true })).toBe(0);
+      const first = records(dir);
+      const [removed] = Object.keys(first).filter((n) => n.endsWith(".md"));
+      rmSync(join(dir, removed!));
+
+      expect(runIngest({ input: raw, output: dir, reportFile, quiet: true })).toBe(0);
+      expect(outcomes().filter((o) => o !== "unchanged")).toEqual(["created"]);
+      expect(records(dir)).toEqual(first);
+    } finally {
+      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
+      else process.env["ARCHIVE_CACHE_DIR"] = before;
+    }
+  }, 120_000);
+});
