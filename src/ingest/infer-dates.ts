@@ -8,8 +8,9 @@
  *               same actors; "United Kingdom" and "Kremlin" alone are not an event) (named by at most DISTINCTIVE_SHARE of the
  *               archive's N articles, so not "Russia" in a Russia archive), and scores at least
  *               MIN_SCORE: 0.6 x the share of this article's name weight it shares + 0.4 x (word
- *               3-gram overlap x 10, at most 1). A name's weight is log((N+1)/(df+0.5)), df the
- *               articles naming it; names no other article has cannot be shared and are not counted
+ *               3-gram overlap of headline, standfirst and body x 10, at most 1). A name's weight
+ *               is log((N+1)/(df+0.5)), df the articles naming it; names no other article has
+ *               cannot be shared and are not counted
  *   compared    the 3-grams of at most MAX_COMPARED dated articles, those with the best name
  *               scores (all tied with the last of them included): in an archive of 100,000 the
  *               articles sharing two names and a person with one are tens of thousands
@@ -75,6 +76,15 @@ export function shingles(text: string): Float64Array {
   let n = 0;
   for (let k = 0; k < out.length; k++) if (k === 0 || out[k] !== out[n - 1]) out[n++] = out[k]!;
   return out.subarray(0, n);
+}
+
+/**
+ * The text an article is compared by: its headline, standfirst and body as the record holds them.
+ * Made when it is compared, not kept with every draft: a large archive would hold its text twice.
+ * Markdown's escapes are not words, so its words are those of the text itself.
+ */
+export function comparedText(d: Pick<Draft, "record" | "body">): string {
+  return [d.record.title, d.record.standfirst ?? "", d.body].join("\n\n");
 }
 
 function names(d: Draft): Set<string> {
@@ -149,7 +159,7 @@ export class DatedArticles {
   }
 
   private shinglesOf(i: number): Float64Array {
-    return (this.shingleCache[i] ??= shingles(this.entries[i]!.draft.plain));
+    return (this.shingleCache[i] ??= shingles(comparedText(this.entries[i]!.draft)));
   }
 
   /**
@@ -211,7 +221,7 @@ export class DatedArticles {
     // Best name score first, and among equal ones in the order of their ids, which breaks ties of score.
     const order = pool.sort((a, b) => this.weightSum[b]! - this.weightSum[a]! || this.idRank[a]! - this.idRank[b]!);
 
-    const tShingles = shingles(target.plain);
+    const tShingles = shingles(comparedText(target));
     const found: (Neighbour & { at: number })[] = []; // the best k so far, best first
     const before = (a: Neighbour & { at: number }, b: Neighbour & { at: number }) => b.score - a.score || this.idRank[a.at]! - this.idRank[b.at]!;
     for (const i of order) {

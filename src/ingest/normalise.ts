@@ -22,8 +22,6 @@ export interface Draft {
   /** Every full date the text states, captions included: the article is not older than these. */
   statedDates: string[];
   warnings: string[];
-  /** Plain text of title and body, for comparing articles. */
-  plain: string;
   /** The words each field was read from, where the record has no *_evidence field of its own: for the report. */
   evidence: { title: string; source: string | null; agency: string | null };
 }
@@ -101,7 +99,6 @@ export function normalise(text: string, raw: { path: string; sha256: string }, r
   );
   if (source.source === "Unknown") warnings.push("the publisher is not named in the text");
 
-  const articleText = [title, cleaned.standfirst ?? "", ...cleaned.blocks.map((b) => b.text)].join("\n\n");
   // One search for names serves both the names and the quotes' speakers: the paragraphs first, as
   // findQuotes reads them, then what else the article says (headline, standfirst, crossheads).
   const paragraphText = paragraphs.join("\n\n");
@@ -145,7 +142,6 @@ export function normalise(text: string, raw: { path: string; sha256: string }, r
       partialDate: dateChoice.partial,
       statedDates: [...new Set(findDateCandidates(cleaned.allLines).flatMap((c) => (c.date ? [c.date] : [])))].sort(),
       warnings,
-      plain: articleText,
       evidence: {
         title: cleaned.headline ? "the headline line of the text" : `made from the lead sentence: "${firstSentence(paragraphs[0]!).slice(0, 120)}"`,
         source: source.source_evidence,
