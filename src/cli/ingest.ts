@@ -21,7 +21,7 @@ export function runIngest(opts: { input: string; output: string; reportFile: str
   }
   if (!opts.quiet) {
     if (!existsSync(opts.input)) console.error(`no raw folder at ${opts.input}: nothing to ingest (the records in ${opts.output} are kept as they are)`);
-    console.log(summarise(report, opts.output));
+    console.log(summarise(report, opts.output, opts.reportFile));
     for (const e of ignoredRawEntries(opts.input)) console.log(`  ignored ${e.path}: ${e.reason}`);
   }
   return report.refused.length > 0 ? 1 : 0;

@@ -87,25 +87,44 @@ export function buildReport(run: IngestRun): IngestReport {
   };
 }
 
-/** A short terminal summary of the report. */
-export function summarise(report: IngestReport, articlesDir: string): string {
+/** Above this many articles (or undated ones, or dates to confirm) the terminal gets their count, and the report file the list. */
+export const LISTED = 50;
+
+/** Up to LISTED lines, then how many more the report holds. */
+function listed<T>(items: readonly T[], line: (item: T) => string, where: string): string[] {
+  const shown = items.slice(0, LISTED).map(line);
+  if (items.length > LISTED) shown.push(`  … and ${items.length - LISTED} more, listed in ${where}`);
+  return shown;
+}
+
+/**
+ * A short terminal summary of the report: the counts, every refused file with why, and each article
+ * only when there are few; a large ingest's articles, undated ones and dates to confirm are in the
+ * report file (`reportFile`), which lists them all.
+ */
+export function summarise(report: IngestReport, articlesDir: string, reportFile: string | null = null): string {
   const count = (o: string) => report.articles.filter((a) => a.outcome === o).length;
+  const where = reportFile ?? "the report (--report FILE)";
   const lines = [
     `ingest ${articlesDir}: ${report.articles.length} articles (${count("created")} new, ${count("updated")} updated, ` +
       `${count("unchanged")} unchanged, ${count("kept-edited")} edited by hand and kept), ${report.refused.length} refused`,
   ];
-  for (const a of report.articles) {
-    const removed = a.removed.map((r) => `${r.lines} ${r.kind}`).join(", ") || "nothing";
-    const check = a.low_confidence.length ? `; check: ${a.low_confidence.join(", ")}` : "";
-    lines.push(
-      `  ${a.file}\n    date ${a.date ?? "none"} (${a.date_basis}, ${a.date_confidence}); source ${a.source}` +
-        `${a.agency ? `, agency ${a.agency}` : ""}; removed ${a.removed_lines} lines (${removed}); ` +
-        `${a.quotes} quotes, ${a.quotes_without_speaker} without speaker${check}`,
-    );
+  if (report.articles.length <= LISTED) {
+    for (const a of report.articles) {
+      const removed = a.removed.map((r) => `${r.lines} ${r.kind}`).join(", ") || "nothing";
+      const check = a.low_confidence.length ? `; check: ${a.low_confidence.join(", ")}` : "";
+      lines.push(
+        `  ${a.file}\n    date ${a.date ?? "none"} (${a.date_basis}, ${a.date_confidence}); source ${a.source}` +
+          `${a.agency ? `, agency ${a.agency}` : ""}; removed ${a.removed_lines} lines (${removed}); ` +
+          `${a.quotes} quotes, ${a.quotes_without_speaker} without speaker${check}`,
+      );
+    }
+  } else {
+    lines.push(`  each article's date, source, quotes and what was removed: in ${where}`);
   }
-  for (const f of report.kept_edited) lines.push(`  kept (edited by hand, not overwritten): ${f}`);
+  lines.push(...listed(report.kept_edited, (f) => `  kept (edited by hand, not overwritten): ${f}`, where));
   for (const r of report.refused) lines.push(`  refused ${r.raw}: ${r.reason}`);
-  for (const f of report.undated) lines.push(`  undated: ${f}`);
-  for (const f of report.to_confirm) lines.push(`  date to confirm: ${f}`);
+  lines.push(...listed(report.undated, (f) => `  undated: ${f}`, where));
+  lines.push(...listed(report.to_confirm, (f) => `  date to confirm: ${f}`, where));
   return lines.join("\n");
 }
