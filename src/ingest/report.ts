@@ -87,7 +87,7 @@ export function buildReport(run: IngestRun): IngestReport {
   };
 }
 
-/** Above this many articles (or undated ones, or dates to confirm) the terminal gets their count, and the report file the list. */
+/** Above this many articles (or undated ones, dates to confirm, kept edits) the terminal gets their count, and the report file the list. */
 export const LISTED = 50;
 
 /** Up to LISTED lines, then how many more the report holds. */
