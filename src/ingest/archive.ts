@@ -22,13 +22,18 @@ export interface RawFile {
   problem?: string;
 }
 
+/** Why a raw file could not be read, from the error reading it. */
+export function couldNotRead(error: unknown): string {
+  return `it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+}
+
 /** A raw file's bytes, or why they cannot be had: its reader's problem, or the error reading it now. */
 export function rawBytes(file: RawFile): { ok: true; bytes: Uint8Array } | { ok: false; reason: string } {
   if (file.problem) return { ok: false, reason: file.problem };
   try {
     return { ok: true, bytes: file.bytes };
   } catch (error) {
-    return { ok: false, reason: `it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return { ok: false, reason: couldNotRead(error) };
   }
 }
 

@@ -134,41 +134,38 @@ export function findDateCandidates(lines: string[]): DateCandidate[] {
     };
     if (DIGIT.test(line)) {
       const numeric = FOUR_DIGITS.test(line);
-      if (numeric) for (const m of line.matchAll(ISO)) {
-        const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-        if (date) add(m, { date, monthDay: date.slice(5), time: clock(m[4], m[5]) });
+      if (numeric) {
+        for (const pattern of [ISO, YMD_SLASH]) {
+          for (const m of line.matchAll(pattern)) {
+            const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+            if (date) add(m, { date, monthDay: date.slice(5), time: clock(m[4], m[5]) });
+          }
+        }
       }
-      if (numeric) for (const m of line.matchAll(YMD_SLASH)) {
-        const date = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-        if (date) add(m, { date, monthDay: date.slice(5), time: clock(m[4], m[5]) });
+      // The written forms, month first ("March 3, 2022") and day first ("3 March 2022"): which group is which.
+      for (const [pattern, monthAt, dayAt] of [[MONTH_FIRST, 1, 2], [DAY_FIRST, 2, 1]] as const) {
+        for (const m of line.matchAll(pattern)) {
+          const month = monthNumber(m[monthAt] ?? "");
+          const day = Number(m[dayAt]);
+          const year = m[3] ? Number(m[3]) : null;
+          const md = ymd(2000, month, day);
+          if (!md) continue;
+          add(m, { date: year ? ymd(year, month, day) : null, monthDay: md.slice(5), time: clock(m[4], m[5], m[6]) });
+        }
       }
-      for (const m of line.matchAll(MONTH_FIRST)) {
-        const month = monthNumber(m[1] ?? "");
-        const day = Number(m[2]);
-        const year = m[3] ? Number(m[3]) : null;
-        const md = ymd(2000, month, day);
-        if (!md) continue;
-        add(m, { date: year ? ymd(year, month, day) : null, monthDay: md.slice(5), time: clock(m[4], m[5], m[6]) });
-      }
-      for (const m of line.matchAll(DAY_FIRST)) {
-        const day = Number(m[1]);
-        const month = monthNumber(m[2] ?? "");
-        const year = m[3] ? Number(m[3]) : null;
-        const md = ymd(2000, month, day);
-        if (!md) continue;
-        add(m, { date: year ? ymd(year, month, day) : null, monthDay: md.slice(5), time: clock(m[4], m[5], m[6]) });
-      }
-      if (numeric) for (const m of line.matchAll(NUMERIC)) {
-        const a = Number(m[1]);
-        const b = Number(m[3]);
-        const year = Number(m[4]);
-        // Day first (British and European usage) unless only the month-first reading is a date.
-        const dayFirst = ymd(year, b, a);
-        const monthFirst = ymd(year, a, b);
-        const date = dayFirst ?? monthFirst;
-        if (!date) continue;
-        const ambiguous = dayFirst !== null && monthFirst !== null && dayFirst !== monthFirst;
-        add(m, { date: ambiguous ? null : date, monthDay: ambiguous ? null : date.slice(5), time: null });
+      if (numeric) {
+        for (const m of line.matchAll(NUMERIC)) {
+          const a = Number(m[1]);
+          const b = Number(m[3]);
+          const year = Number(m[4]);
+          // Day first (British and European usage) unless only the month-first reading is a date.
+          const dayFirst = ymd(year, b, a);
+          const monthFirst = ymd(year, a, b);
+          const date = dayFirst ?? monthFirst;
+          if (!date) continue;
+          const ambiguous = dayFirst !== null && monthFirst !== null && dayFirst !== monthFirst;
+          add(m, { date: ambiguous ? null : date, monthDay: ambiguous ? null : date.slice(5), time: null });
+        }
       }
     }
     const w = WEEKDAY_STAMP.exec(line.trim());

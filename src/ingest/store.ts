@@ -7,7 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { basename, join, sep } from "node:path";
 import { isUnedited } from "../record-file.ts";
 import type { Registries } from "../registry.ts";
-import { ingestArchive, type IngestedArticle, type RawFile, type Refused } from "./archive.ts";
+import { couldNotRead, ingestArchive, type IngestedArticle, type RawFile, type Refused } from "./archive.ts";
 import { MAX_RAW_BYTES, tooLarge } from "./decode.ts";
 import { cachedNormaliser, recordFileCache, type CachedNormaliser } from "../build/ingest-cache.ts";
 import { contentKey } from "../build/cache.ts";
@@ -66,7 +66,7 @@ function readRaw(rawDir: string, name: Buffer): RawFile {
       },
     };
   } catch (error) {
-    return refuse(`it could not be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    return refuse(couldNotRead(error));
   }
 }
 
@@ -117,12 +117,12 @@ export function ingestFolder(files: RawFile[], outputDir: string, registries: Re
   const written: IngestRun["written"] = [];
   for (const article of result.articles) {
     const file = join(outputDir, `${article.record.slug}.md`);
-    const out = records.serialize(article.record, article.body);
     const before = existing.get(article.record.raw);
     if (before && !before.unedited) {
       written.push({ article, file: before.file, outcome: "kept-edited" });
       continue;
     }
+    const out = records.serialize(article.record, article.body);
     if (before && before.file !== file) rmSync(before.file);
     const same = before?.file === file ? before.key === out.key : existsSync(file) && contentKey(readFileSync(file, "utf8")) === out.key;
     if (same) {
