@@ -58,8 +58,10 @@ export function cachedRecordParser(): { parse: typeof parseArticle; known: (file
         cache.keep(key);
         return last.result;
       }
-      const result = cache.take(key) ?? parseArticle(file, text);
-      cache.set(key, result);
+      // A record found in the cache stays there as it is: setting it again would serialise it
+      // and rewrite its pack on every build.
+      let result = cache.take(key);
+      if (result === undefined) cache.set(key, (result = parseArticle(file, text)));
       if (isWarm()) read.set(file, { key, result, stamp });
       return result;
     },
