@@ -64,6 +64,12 @@ function ymd(year: number, month: number, day: number): string | null {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+/** Whether YYYY-MM-DD names a day that exists. */
+function isCalendarDay(iso: string): boolean {
+  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
+  return ymd(year, month, day) === iso;
+}
+
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
@@ -189,8 +195,10 @@ export function findDateCandidates(lines: string[]): DateCandidate[] {
  * ("Posted Thursday") is resolved against the latest of them, to the first such weekday on or after
  * it (a report is not older than what it reports), marked inferred and low.
  */
-export function chooseDate(prefix: string | null, candidates: DateCandidate[], captionDates: DateCandidate[] = [], statedDates: string[] = []): DateChoice {
+export function chooseDate(scraped: string | null, candidates: DateCandidate[], captionDates: DateCandidate[] = [], statedDates: string[] = []): DateChoice {
   const warnings: string[] = [];
+  const prefix = scraped && isCalendarDay(scraped) ? scraped : null;
+  if (scraped && !prefix) warnings.push(`the scraper's date ${scraped} is no day of the calendar; it was not used`);
   const stamped = candidates.filter((c) => c.kind === "published" || c.kind === "dateline");
   const stampedFull = stamped.filter((c) => c.date !== null);
   const first = stampedFull[0];

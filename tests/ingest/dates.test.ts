@@ -74,6 +74,14 @@ describe("choice", () => {
     expect(c.date_evidence).toContain("December 2, 2021, 4:17 pm");
   });
 
+  it("own: a prefix that is no day of the calendar is not used, and the warning says so", () => {
+    const c = choose("2022-02-29", ["Liz Truss flies to Moscow"]);
+    expect([c.date, c.date_basis]).toEqual([null, "unknown"]);
+    expect(c.warnings).toContain("the scraper's date 2022-02-29 is no day of the calendar; it was not used");
+    expect(choose("2024-02-29", []).date).toBe("2024-02-29");
+    expect(choose("2022-04-31", ["April 30, 2022"]).date).toBe("2022-04-30");
+  });
+
   it("seed 002: a stamp line is the text's date, high", () => {
     const c = choose(null, ["February 9, 2022"]);
     expect([c.date, c.date_basis, c.date_confidence, c.date_evidence]).toEqual(["2022-02-09", "text", "high", "February 9, 2022"]);
