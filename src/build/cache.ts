@@ -15,6 +15,11 @@ export function cacheRoot(): string {
 }
 
 export function contentKey(...parts: string[]): string {
+  return contentKeyOf(parts);
+}
+
+/** contentKey of parts made one at a time: many large parts need not be held together. */
+export function contentKeyOf(parts: Iterable<string>): string {
   const h = createHash("sha256");
   for (const p of parts) h.update(p).update("\0");
   return h.digest("hex");

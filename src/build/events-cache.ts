@@ -4,12 +4,14 @@
  * reports (src/events/compare.ts). An edit analyses one report again, and compares the reports of
  * its event again, not those of every event in the archive.
  */
-import { readFileSync } from "node:fs";
-import { analyseReport, LinkMemo, type Analyse, type EventInput, type ReportAnalysis } from "../events/group.ts";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { analyseReport, groupingFields, LinkMemo, type Analyse, type EventInput, type GroupingSettings, type LinkStore, type PoolLinks, type ReportAnalysis } from "../events/group.ts";
 import { compareCoverage, type Coverage, type CoverageInput } from "../events/compare.ts";
 import type { Cover } from "../events/site.ts";
 import type { NameForms } from "../events/name.ts";
-import { contentKey, HashCache } from "./cache.ts";
+import { cacheRoot, contentKey, contentKeyOf, HashCache } from "./cache.ts";
 import { Remembered } from "./warm.ts";
 
 /** Changes with the code that does the work. */
@@ -65,6 +67,59 @@ export function cachedAnalysis(forms: NameForms, memory?: EventsMemory): { analy
       memory?.analyses.turn();
     },
   };
+}
+
+/**
+ * The last linking of the reports kept across builds by everything it is made from: each report's
+ * grouping fields in order, the settings and the names' spellings. A build after an edit that
+ * leaves those as they were (a headline, a source) links the archive as the last one did, without
+ * comparing its reports again. One linking is kept, the last: a file for the key, read first, and
+ * one for the linking with its key, read only when the key is this build's.
+ */
+export function cachedLinking(forms: NameForms, root = cacheRoot()): { store: LinkStore; save: () => void } {
+  const dir = join(root, `event-links-${codeVersion(["../events/group.ts", "../events/text.ts", "../events/quotes.ts"])}`);
+  const keyFile = join(dir, "key");
+  const linksFile = join(dir, "links.v8");
+  const spellings = JSON.stringify(forms);
+  let made: { key: string; links: PoolLinks } | null = null;
+  const keyOf = (pool: EventInput[], settings: GroupingSettings) =>
+    contentKeyOf(
+      (function* () {
+        yield JSON.stringify(settings);
+        yield spellings;
+        for (const a of pool) yield groupingFields(a);
+      })(),
+    );
+  const kept = (key: string): PoolLinks | undefined => {
+    try {
+      if (readFileSync(keyFile, "utf8") !== key) return undefined;
+      const saved = deserialize(readFileSync(linksFile)) as { key: string; links: PoolLinks };
+      return saved.key === key ? saved.links : undefined;
+    } catch {
+      return undefined; // none yet, or damaged: linked again
+    }
+  };
+  return {
+    store: (pool, settings, link) => {
+      const key = keyOf(pool, settings);
+      const links = kept(key);
+      if (links) return links;
+      made = { key, links: link() };
+      return made.links;
+    },
+    save: () => {
+      if (!made) return;
+      mkdirSync(dir, { recursive: true });
+      writeAtomically(linksFile, serialize(made));
+      writeAtomically(keyFile, made.key);
+    },
+  };
+}
+
+function writeAtomically(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
 }
 
 export function cachedCoverage(memory?: EventsMemory): { cover: Cover; save: () => void } {

@@ -1,13 +1,14 @@
 /**
  * The worker thread of eventsAside (site-events.ts): the archive's events from the articles each
- * message sends, each report's analysis and each event's comparison kept across builds in the
- * cache, and in memory too when the worker serves a long-running process (npm start).
+ * message sends, each report's analysis, the linking of the reports and each event's comparison
+ * kept across builds in the cache, and in memory too when the worker serves a long-running process
+ * (npm start).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { siteEvents, type EventArticle } from "../events/site.ts";
 import { applyJob, type EventsJob } from "./site-events.ts";
 import { GROUPING, LinkMemo } from "../events/group.ts";
-import { cachedAnalysis, cachedCoverage, eventsMemory } from "./events-cache.ts";
+import { cachedAnalysis, cachedCoverage, cachedLinking, eventsMemory } from "./events-cache.ts";
 
 const memory = (workerData as { remember: boolean }).remember ? eventsMemory() : undefined;
 // The articles as last sent (eventsJob): an unchanged one is the same object from build to build.
@@ -26,8 +27,12 @@ parentPort!.on("message", (job: EventsJob) => {
   const articles = applyJob(held, job);
   const reports = cachedAnalysis(forms, memory);
   const coverage = cachedCoverage(memory);
-  const events = siteEvents(articles, forms, GROUPING, reports.analyse, coverage.cover, memory?.links);
+  const linking = cachedLinking(forms);
+  const links = memory?.links ?? new LinkMemo();
+  links.store = linking.store;
+  const events = siteEvents(articles, forms, GROUPING, reports.analyse, coverage.cover, links);
   reports.save();
   coverage.save();
+  linking.save();
   parentPort!.postMessage(events);
 });

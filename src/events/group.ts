@@ -426,7 +426,7 @@ function byDateThenId(a: EventInput, b: EventInput): number {
  * evidence that joined them and the links refused. It reads every field of a report but its headline
  * and source (see groupingFields): an edit that changes only those links the reports the same way.
  */
-interface PoolLinks {
+export interface PoolLinks {
   components: number[][]; // pool indexes, each in pool order; by first member
   evidence: PairEvidence[][]; // each component's joining links, strongest first
   refused: (PairEvidence & { reason: string })[];
@@ -485,27 +485,37 @@ function linkReports(pool: EventInput[], settings: GroupingSettings, analyse: An
 }
 
 /** The fields of a report that its links depend on: all but the headline and the source. */
-function groupingFields(a: EventInput): string {
+export function groupingFields(a: EventInput): string {
   return JSON.stringify([a.id, a.date, a.people, a.places, a.organisations, a.quotes, a.body]);
 }
+
+/**
+ * Where a linking is kept beyond one process (src/build/events-cache.ts): `link` works it out when
+ * the store holds none for this pool, settings and `analyse`.
+ */
+export type LinkStore = (pool: EventInput[], settings: GroupingSettings, link: () => PoolLinks) => PoolLinks;
 
 /**
  * The last linking of one caller's pool, for a caller that groups again after an edit (npm start):
  * when every report of the pool has the same grouping fields as before (the same object, or the same
  * values), the reports are linked as before without comparing them again. One memo per `analyse`
- * and settings: a caller whose names' spellings change starts a new one.
+ * and settings: a caller whose names' spellings change starts a new one. With a store, a pool
+ * linked before, in this process or an earlier one, is answered from it.
  */
 export class LinkMemo {
   pool: EventInput[] = [];
   settings: GroupingSettings | null = null;
   links: PoolLinks | null = null;
+  /** Set for each build by its caller: a store's cache lives for one build. */
+  store: LinkStore | undefined;
 
   linked(pool: EventInput[], settings: GroupingSettings, analyse: Analyse): PoolLinks {
     if (this.links && this.settings === settings && this.samePool(pool)) {
       this.pool = pool;
       return this.links;
     }
-    const links = linkReports(pool, settings, analyse);
+    const link = () => linkReports(pool, settings, analyse);
+    const links = this.store ? this.store(pool, settings, link) : link();
     Object.assign(this, { pool, settings, links });
     return links;
   }
