@@ -1,8 +1,9 @@
 /**
  * The events' work kept across builds by what it is made from: each report's analysis for the
- * grouping (its name mentions, phrases and quotes, src/events/group.ts), and each event's comparison of its
- * reports (src/events/compare.ts). An edit analyses one report again, and compares the reports of
- * its event again, not those of every event in the archive.
+ * grouping (its name mentions, phrases and quotes, src/events/group.ts), the last linking of the
+ * reports into events, and each event's comparison of its reports (src/events/compare.ts). An edit
+ * analyses one report again, and compares the reports of its event again, not those of every event
+ * in the archive; an edit to a headline links none again.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -76,8 +77,8 @@ export function cachedAnalysis(forms: NameForms, memory?: EventsMemory): { analy
  * comparing its reports again. One linking is kept, the last: a file for the key, read first, and
  * one for the linking with its key, read only when the key is this build's.
  */
-export function cachedLinking(forms: NameForms, root = cacheRoot()): { store: LinkStore; save: () => void } {
-  const dir = join(root, `event-links-${codeVersion(["../events/group.ts", "../events/text.ts", "../events/quotes.ts"])}`);
+export function cachedLinking(forms: NameForms): { store: LinkStore; save: () => void } {
+  const dir = join(cacheRoot(), `event-links-${codeVersion(["../events/group.ts", "../events/text.ts", "../events/quotes.ts"])}`);
   const keyFile = join(dir, "key");
   const linksFile = join(dir, "links.v8");
   const spellings = JSON.stringify(forms);
