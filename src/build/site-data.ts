@@ -234,10 +234,19 @@ function plainText(markdown: string): string {
   return markdown.replace(/^#+\s+/gm, "").replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, "$1");
 }
 
+/**
+ * A copy of a string that holds its own characters only. V8 keeps a substring as a view of the
+ * string it was cut from: a summary cut from a body kept the whole body in memory after the build
+ * had let the record go, in every card and list that shows it (about 4 KB an article).
+ */
+function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
+
 function summaryOf(a: Article, plain: string): string {
   if (a.standfirst) return a.standfirst;
   const firstParagraph = plain.split(/\n\s*\n/).find((p) => p.trim() && !p.startsWith("#")) ?? "";
-  return firstSentence(firstParagraph.trim());
+  return ownCopy(firstSentence(firstParagraph.trim()));
 }
 
 /** What the site shows of a record that depends on that record alone. */
