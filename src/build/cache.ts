@@ -14,6 +14,13 @@ export function cacheRoot(): string {
   return resolve(process.env["ARCHIVE_CACHE_DIR"] ?? ".cache");
 }
 
+/** Write a file whole or not at all: beside it first, then moved over it, so that no reader sees it half written. */
+export function writeAtomic(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
 export function contentKey(...parts: string[]): string {
   return contentKeyOf(parts);
 }
@@ -135,9 +142,7 @@ export class HashCache<V> {
         rmSync(file, { force: true });
         continue;
       }
-      const tmp = `${file}.tmp-${process.pid}`;
-      writeFileSync(tmp, serialize(pack.entries));
-      renameSync(tmp, file);
+      writeAtomic(file, serialize(pack.entries));
       pack.dirty = false;
     }
   }

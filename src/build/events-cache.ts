@@ -5,14 +5,14 @@
  * analyses one report again, and compares the reports of its event again, not those of every event
  * in the archive; an edit to a headline links none again.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { analyseReport, groupingFields, LinkMemo, type Analyse, type EventInput, type GroupingSettings, type LinkStore, type PoolLinks, type ReportAnalysis } from "../events/group.ts";
 import { compareCoverage, type Coverage, type CoverageInput } from "../events/compare.ts";
 import type { Cover } from "../events/site.ts";
 import type { NameForms } from "../events/name.ts";
-import { cacheRoot, contentKey, contentKeyOf, HashCache } from "./cache.ts";
+import { cacheRoot, contentKey, contentKeyOf, HashCache, writeAtomic } from "./cache.ts";
 import { Remembered } from "./warm.ts";
 
 /** Changes with the code that does the work. */
@@ -111,16 +111,10 @@ export function cachedLinking(forms: NameForms): { store: LinkStore; save: () =>
     save: () => {
       if (!made) return;
       mkdirSync(dir, { recursive: true });
-      writeAtomically(linksFile, serialize(made));
-      writeAtomically(keyFile, made.key);
+      writeAtomic(linksFile, serialize(made));
+      writeAtomic(keyFile, made.key);
     },
   };
-}
-
-function writeAtomically(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, file);
 }
 
 export function cachedCoverage(memory?: EventsMemory): { cover: Cover; save: () => void } {

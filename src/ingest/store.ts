@@ -3,14 +3,14 @@
  * regenerated records, and never overwrite one a person has edited.
  */
 import { isUtf8 } from "node:buffer";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join, sep } from "node:path";
 import { isUnedited } from "../record-file.ts";
 import type { Registries } from "../registry.ts";
 import { couldNotRead, ingestArchive, type IngestedArticle, type RawFile, type Refused } from "./archive.ts";
 import { MAX_RAW_BYTES, tooLarge } from "./decode.ts";
 import { cachedNormaliser, recordFileCache, type CachedNormaliser } from "../build/ingest-cache.ts";
-import { contentKey } from "../build/cache.ts";
+import { contentKey, writeAtomic } from "../build/cache.ts";
 
 export type WriteOutcome = "created" | "updated" | "unchanged" | "kept-edited";
 
@@ -97,12 +97,6 @@ function existingByRaw(outputDir: string, rawOf: (text: string, key: string) => 
     }
   }
   return map;
-}
-
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
 }
 
 /** `cached`: each raw file normalised once, then answered by its hash (the one prepareIngest() filled, where it ran). */
