@@ -9,6 +9,7 @@ import remarkHtml from "remark-html";
 import { contentKey, HashCache } from "./cache.ts";
 import { isWarm } from "./warm.ts";
 import { runOnWorkers } from "./worker-pool.ts";
+import type { HtmlSpool, SpoolRef } from "./html-spool.ts";
 
 const processor = remark().use(remarkHtml);
 
@@ -24,10 +25,8 @@ const PARALLEL_FROM = 200;
 /** Bodies per message to a worker: the work is shared out as it goes, and no thread holds more than a batch. */
 const BATCH = 500;
 
-async function renderOnWorkers(bodies: string[], threads: number): Promise<string[]> {
-  const out = new Array<string>(bodies.length);
-  await runOnWorkers<string, string>(new URL("./render-worker.mjs", import.meta.url), bodies, { threads, batch: BATCH, what: "rendering bodies" }, (html, i) => (out[i] = html));
-  return out;
+function renderOnWorkers(bodies: string[], threads: number, done: (i: number, html: string) => void): Promise<void> {
+  return runOnWorkers<string, string>(new URL("./render-worker.mjs", import.meta.url), bodies, { threads, batch: BATCH, what: "rendering bodies" }, (html, i) => done(i, html));
 }
 
 function openCache(root?: string | null): HashCache<string> {
@@ -52,30 +51,55 @@ export interface RenderStats {
   cached: number;
 }
 
+/** A body's HTML: the text itself, or its place in the build's spool (html-spool.ts). */
+export type BodyHtml = string | SpoolRef;
+
 // The last build's bodies and their HTML, in a long-running process (warm.ts): an unchanged body
 // is the same string as before, found without hashing it or reading the cache.
-let lastBodies = new Map<string, { key: string; html: string }>();
+let lastBodies = new Map<string, { key: string; html: BodyHtml; spool: HtmlSpool | undefined }>();
 
-/** Render many bodies: cached ones from the cache, the rest in parallel; the cache is saved. */
-export async function renderBodies(bodies: string[], opts: { cacheRoot?: string | null } = {}): Promise<{ html: string[]; stats: RenderStats }> {
+/**
+ * Render many bodies: cached ones from the cache, the rest in parallel; the cache is saved. With
+ * a spool, each body's HTML goes into it as soon as it is known and only its place is returned:
+ * the HTML of the whole archive is never in memory at once.
+ */
+export async function renderBodies(
+  bodies: string[],
+  opts: { cacheRoot?: string | null; spool?: HtmlSpool } = {},
+): Promise<{ html: BodyHtml[]; keys: string[]; stats: RenderStats }> {
+  const { spool } = opts;
   const cache = openCache(opts.cacheRoot);
-  const known = bodies.map((b) => lastBodies.get(b));
+  const known = bodies.map((b) => {
+    const remembered = lastBodies.get(b);
+    return remembered?.spool === spool ? remembered : undefined;
+  });
   const keys = bodies.map((b, i) => known[i]?.key ?? contentKey(b));
-  const html = keys.map((k, i) => {
+  const kept = (key: string, html: string): BodyHtml => (spool ? spool.put(key, html) : html);
+  const html = keys.map((k, i): BodyHtml | undefined => {
     const remembered = known[i];
-    if (!remembered) return cache.take(k);
-    cache.keepIfRead(k);
-    return remembered.html;
+    if (remembered) {
+      cache.keepIfRead(k);
+      return remembered.html;
+    }
+    const spooled = spool?.refOf(k);
+    if (spooled) {
+      cache.keepIfRead(k);
+      return spooled;
+    }
+    const cached = cache.take(k);
+    return cached === undefined ? undefined : kept(k, cached);
   });
   const missing = html.flatMap((h, i) => (h === undefined ? [i] : []));
   const todo = missing.map((i) => bodies[i]!);
   const threads = Math.min(availableParallelism(), 8);
-  const fresh = todo.length >= PARALLEL_FROM && threads > 1 ? await renderOnWorkers(todo, threads) : todo.map(renderMarkdown);
-  missing.forEach((i, n) => {
-    html[i] = fresh[n]!;
-    cache.set(keys[i]!, fresh[n]!);
-  });
+  const done = (n: number, out: string) => {
+    const i = missing[n]!;
+    cache.set(keys[i]!, out);
+    html[i] = kept(keys[i]!, out);
+  };
+  if (todo.length >= PARALLEL_FROM && threads > 1) await renderOnWorkers(todo, threads, done);
+  else todo.forEach((body, n) => done(n, renderMarkdown(body)));
   cache.save();
-  if (isWarm()) lastBodies = new Map(bodies.map((b, i) => [b, { key: keys[i]!, html: html[i]! }]));
-  return { html: html as string[], stats: { rendered: missing.length, cached: bodies.length - missing.length } };
+  if (isWarm()) lastBodies = new Map(bodies.map((b, i) => [b, { key: keys[i]!, html: html[i]!, spool }]));
+  return { html: html as BodyHtml[], keys, stats: { rendered: missing.length, cached: bodies.length - missing.length } };
 }

@@ -182,7 +182,7 @@ export function rendererVersion(root: string, settings: Record<string, string>):
   const h = createHash("sha256");
   const files = [
     ...filesUnder(join(root, "templates")),
-    ...["filters.ts", "date-labels.ts", "feeds.ts", "structured-data.ts", "render-plan.ts", "nunjucks-compile-cache.ts"].map((f) => join(root, "src/build", f)),
+    ...["filters.ts", "date-labels.ts", "feeds.ts", "structured-data.ts", "render-plan.ts", "render-body.ts", "nunjucks-compile-cache.ts"].map((f) => join(root, "src/build", f)),
     join(root, ".eleventy.ts"),
     join(root, "package-lock.json"),
   ];

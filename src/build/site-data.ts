@@ -11,7 +11,8 @@ import slugify from "@sindresorhus/slugify";
 import type { Article } from "../record.ts";
 import { loadRegistries, type SourceEntry } from "../registry.ts";
 import { firstSentence } from "../ingest/lead-title.ts";
-import { renderBodies, renderBodiesSync, renderMarkdown } from "./render-body.ts";
+import { renderBodies, renderBodiesSync, renderMarkdown, type BodyHtml } from "./render-body.ts";
+import { HtmlSpool } from "./html-spool.ts";
 import { cachedRecordParser } from "./record-cache.ts";
 import { contentKey } from "./cache.ts";
 import { rawFiles } from "./static-files.ts";
@@ -550,8 +551,16 @@ export interface SiteDataOptions {
   /** The articles folder: raw files are looked up under it, to link each article to its raw text. */
   articlesDir?: string;
   sources?: SourceEntry[];
-  /** Markdown to HTML; prepareSiteData passes the bodies it rendered ahead (cached, in parallel). */
-  render?: (markdown: string) => string;
+  /** Each body's HTML and its key; prepareSiteData passes the bodies it rendered ahead (cached, in parallel, maybe spooled). */
+  rendered?: (markdown: string) => RenderedBody | undefined;
+  /** The spool that holds the HTML `rendered` gives by its place. */
+  spool?: HtmlSpool;
+}
+
+/** A body's HTML, or its place in the spool, and the key of the body it was rendered from. */
+export interface RenderedBody {
+  html: BodyHtml;
+  key: string;
 }
 
 /** The source registry by name. */
@@ -577,19 +586,30 @@ export interface ArticleOrigin {
 }
 
 const origins = new WeakMap<SiteArticle, ArticleOrigin>();
-const recordDigests = new WeakMap<Article, { html: string; digest: string }>();
+const recordDigests = new WeakMap<Article, { body: string; digest: string }>();
 let addedKeys: string[] | undefined;
 
 export function articleOrigin(a: SiteArticle): ArticleOrigin | undefined {
   return origins.get(a);
 }
 
-function recordDigest(a: Article, record: object, html: string): string {
+/** The digest of a record and its body's HTML, by the body's key: the HTML is made from the body by a renderer the page's fingerprint covers. */
+function recordDigest(a: Article, record: object, bodyKey: string): string {
   const known = recordDigests.get(a);
-  if (known?.html === html) return known.digest;
-  const digest = contentKey(JSON.stringify(record), html);
-  recordDigests.set(a, { html, digest });
+  if (known?.body === bodyKey) return known.digest;
+  const digest = contentKey(JSON.stringify(record), bodyKey);
+  recordDigests.set(a, { body: bodyKey, digest });
   return digest;
+}
+
+/** The article's HTML as its own value, or read from the spool each time a page asks for it. */
+function setHtml(article: SiteArticle, html: BodyHtml, spool: HtmlSpool | undefined): void {
+  if (typeof html === "string") {
+    article.html = html;
+    return;
+  }
+  if (!spool) throw new Error(`the HTML of ${article.slug} is in a spool the build did not pass`);
+  Object.defineProperty(article, "html", { get: () => spool.read(html), enumerable: true, configurable: true });
 }
 
 // A long-running build keeps the numbered terms of related articles, and each record's numbers.
@@ -638,9 +658,9 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
     const raw = a.raw ? posix.normalize(a.raw.replace(/\\/g, "/")) : ""; // a record written by hand may have no raw file
     const rawFound = served.has(raw);
     const { body, file, ...record } = a;
-    const html = (options.render ?? renderMarkdown)(body);
+    const rendered = options.rendered?.(body) ?? { html: renderMarkdown(body), key: contentKey(body) };
     const added = {
-      html,
+      html: "",
       summary: ownPartsOf(a).summary,
       url: `/articles/${a.slug}/`,
       dateLabel: dateLabel(a.date),
@@ -661,8 +681,9 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
     };
     // Object.assign, not a spread: spreading these forty-odd fields took ten times as long.
     const article: SiteArticle = Object.assign({}, record, added);
+    setHtml(article, rendered.html, options.spool);
     addedKeys ??= Object.keys(added).filter((k) => k !== "html");
-    origins.set(article, { record: recordDigest(a, record, html), added: addedKeys });
+    origins.set(article, { record: recordDigest(a, record, rendered.key), added: addedKeys });
     recordCard(a, article);
     return article;
   });
@@ -743,10 +764,10 @@ function readRecords(articlesDir: string): ReturnType<typeof loadArticles> {
   return loaded;
 }
 
-/** The site data from checked records and their bodies' HTML (in the same order), remembered for this folder. */
-function assemble(articlesDir: string, { articles, problems }: ReturnType<typeof loadArticles>, html: string[]): SiteDataWithoutEvents {
-  const byBody = new Map(articles.map((a, i) => [a.body, html[i]!]));
-  return siteDataWithoutEvents(articles, problems, { articlesDir, render: (md) => byBody.get(md) ?? renderMarkdown(md) });
+/** The site data from checked records and their bodies' HTML and keys (in the same order). */
+function assemble(articlesDir: string, { articles, problems }: ReturnType<typeof loadArticles>, html: BodyHtml[], keys: string[], spool?: HtmlSpool): SiteDataWithoutEvents {
+  const byBody = new Map(articles.map((a, i) => [a.body, { html: html[i]!, key: keys[i]! }]));
+  return siteDataWithoutEvents(articles, problems, { articlesDir, rendered: (md) => byBody.get(md), spool });
 }
 
 function remember(articlesDir: string, data: SiteData): SiteData {
@@ -759,7 +780,8 @@ export function loadSiteData(articlesDir: string): SiteData {
   const known = memo.get(articlesDir);
   if (known) return known;
   const loaded = readRecords(articlesDir);
-  const data = assemble(articlesDir, loaded, renderBodiesSync(loaded.articles.map((a) => a.body))); // unchanged bodies come from the render cache
+  const bodies = loaded.articles.map((a) => a.body);
+  const data = assemble(articlesDir, loaded, renderBodiesSync(bodies), bodies.map((b) => contentKey(b))); // unchanged bodies come from the render cache
   return remember(articlesDir, withEvents(data, siteEvents(eventInputs(loaded.articles, data.sources), nameForms(loadRegistries().entities))));
 }
 
@@ -773,11 +795,24 @@ export async function prepareSiteData(articlesDir: string): Promise<SiteData> {
   const registries = loadRegistries();
   const events = eventsAside(eventInputs(loaded.articles, registryOf(registries.sources)), nameForms(registries.entities));
   events.catch(() => undefined); // its failure is thrown where it is awaited, below, not as an unhandled rejection meanwhile
-  const { html } = await renderBodies(loaded.articles.map((a) => a.body)); // on every core when many are new
-  const data = assemble(articlesDir, loaded, html);
+  const spool = buildSpool();
+  const { html, keys } = await renderBodies(loaded.articles.map((a) => a.body), { spool }); // on every core when many are new
+  const data = assemble(articlesDir, loaded, html, keys, spool);
   return remember(articlesDir, withEvents(data, await events));
+}
+
+// The spool of the last build's HTML, removed when the next build starts; a long-running process
+// keeps one spool throughout, which its last build's bodies are found in (render-body.ts).
+let spoolNow: HtmlSpool | null = null;
+let warmSpool: HtmlSpool | null = null;
+
+function buildSpool(): HtmlSpool {
+  if (isWarm()) return (warmSpool ??= new HtmlSpool());
+  return (spoolNow = new HtmlSpool());
 }
 
 export function forgetSiteData(): void {
   memo.clear();
+  spoolNow?.remove();
+  spoolNow = null;
 }
