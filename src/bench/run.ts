@@ -9,7 +9,7 @@ import { loadRegistries } from "../registry.ts";
 import type { StageTiming } from "../build/stages.ts";
 import { writeArchive } from "./generate.ts";
 import { measure, type Measured } from "./measure.ts";
-import { searchPayloads, type Payload } from "./payload.ts";
+import { chromePath, searchPayloads, type Payload } from "./payload.ts";
 import { writePeerProject } from "./peer.ts";
 import { serveEdit, type ServeEdit } from "./serve-edit.ts";
 
@@ -198,7 +198,9 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
 
   const queries = opts.queries ?? ["sanctions", "foreign minister talks"];
   let payload: BenchResult["payload"] = { archive: null, peer: null };
-  if (opts.payload !== false) {
+  if (opts.payload !== false && !existsSync(chromePath)) {
+    log(`search payload: skipped, no Chromium at ${chromePath} (apt-get install -y chromium, or set CHROME_PATH)`);
+  } else if (opts.payload !== false) {
     log("search payload (Chromium)");
     payload = { archive: await searchPayloads(site, queries), peer: peer && !peer.failed ? await searchPayloads(join(work, "peer", "site"), queries) : null };
   }
