@@ -34,16 +34,16 @@ function openCache(root?: string | null): HashCache<string> {
 }
 
 /** One thread, the same cache: for callers that cannot wait (Eleventy's data in watch mode). */
-export function renderBodiesSync(bodies: string[], opts: { cacheRoot?: string | null } = {}): string[] {
+export function renderBodiesSync(bodies: string[], opts: { cacheRoot?: string | null } = {}): { html: string[]; keys: string[] } {
   const cache = openCache(opts.cacheRoot);
-  const html = bodies.map((body) => {
-    const key = contentKey(body);
-    let out = cache.get(key);
-    if (out === undefined) cache.set(key, (out = renderMarkdown(body)));
+  const keys = bodies.map((body) => contentKey(body));
+  const html = bodies.map((body, i) => {
+    let out = cache.get(keys[i]!);
+    if (out === undefined) cache.set(keys[i]!, (out = renderMarkdown(body)));
     return out;
   });
   cache.save();
-  return html;
+  return { html, keys };
 }
 
 export interface RenderStats {

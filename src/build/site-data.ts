@@ -780,8 +780,8 @@ export function loadSiteData(articlesDir: string): SiteData {
   const known = memo.get(articlesDir);
   if (known) return known;
   const loaded = readRecords(articlesDir);
-  const bodies = loaded.articles.map((a) => a.body);
-  const data = assemble(articlesDir, loaded, renderBodiesSync(bodies), bodies.map((b) => contentKey(b))); // unchanged bodies come from the render cache
+  const { html, keys } = renderBodiesSync(loaded.articles.map((a) => a.body)); // unchanged bodies come from the render cache
+  const data = assemble(articlesDir, loaded, html, keys);
   return remember(articlesDir, withEvents(data, siteEvents(eventInputs(loaded.articles, data.sources), nameForms(loadRegistries().entities))));
 }
 
