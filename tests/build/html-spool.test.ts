@@ -3,14 +3,14 @@
  * was rendered, the site data holds places in the spool rather than the HTML, and the spool
  * leaves nothing behind.
  */
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HtmlSpool } from "../../src/build/html-spool.ts";
 import { renderMarkdown } from "../../src/build/render-body.ts";
 import { forgetSiteData, prepareSiteData } from "../../src/build/site-data.ts";
 import { loadArticles, parseArticle } from "../../src/build/load-records.ts";
+import { seedRecordsWithCache } from "../helpers/paths.ts";
 
 const spoolsInTmp = () => readdirSync(tmpdir()).filter((n) => n.startsWith("news-archive-html-"));
 
@@ -38,26 +38,21 @@ describe("the HTML spool", () => {
 });
 
 describe("the site data of a build", () => {
-  const seeds = join(import.meta.dirname, "../../articles");
-  let work: string;
-  let cacheBefore: string | undefined;
+  let articles: string;
+  let restore: () => void;
   beforeEach(() => {
-    work = mkdtempSync(join(tmpdir(), "html-spool-"));
-    cacheBefore = process.env["ARCHIVE_CACHE_DIR"];
-    process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache");
-    for (const name of readdirSync(seeds).filter((n) => n.endsWith(".md"))) cpSync(join(seeds, name), join(work, "articles", name));
+    ({ articles, restore } = seedRecordsWithCache("html-spool-"));
   });
   afterEach(() => {
     forgetSiteData();
-    if (cacheBefore === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
-    else process.env["ARCHIVE_CACHE_DIR"] = cacheBefore;
+    restore();
   });
 
   it("holds where each article's HTML is, and reads it as remark renders the body, first from nothing and then from the render cache", async () => {
-    const bodies = new Map(loadArticles(join(work, "articles"), parseArticle).articles.map((a) => [a.slug, a.body]));
+    const bodies = new Map(loadArticles(articles, parseArticle).articles.map((a) => [a.slug, a.body]));
     for (const round of ["empty cache", "full cache"]) {
       forgetSiteData();
-      const data = await prepareSiteData(join(work, "articles"));
+      const data = await prepareSiteData(articles);
       expect(data.articles.length, round).toBe(bodies.size);
       for (const a of data.articles) {
         const field = Object.getOwnPropertyDescriptor(a, "html")!;

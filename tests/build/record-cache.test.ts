@@ -2,27 +2,20 @@
  * The record cache: a build reads back the records an earlier build parsed, and writes to the
  * cache only what changed.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cachedRecordParser } from "../../src/build/record-cache.ts";
 import { loadArticles, parseArticle } from "../../src/build/load-records.ts";
+import { seedRecordsWithCache } from "../helpers/paths.ts";
 
-const seeds = join(import.meta.dirname, "../../articles");
 let work: string;
-let cacheBefore: string | undefined;
+let restore: () => void;
 
 beforeEach(() => {
-  work = mkdtempSync(join(tmpdir(), "record-cache-"));
-  cacheBefore = process.env["ARCHIVE_CACHE_DIR"];
-  process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache");
-  for (const name of readdirSync(seeds).filter((n) => n.endsWith(".md"))) cpSync(join(seeds, name), join(work, "articles", name));
+  ({ work, restore } = seedRecordsWithCache("record-cache-"));
 });
-afterEach(() => {
-  if (cacheBefore === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
-  else process.env["ARCHIVE_CACHE_DIR"] = cacheBefore;
-});
+afterEach(() => restore());
 
 function read(): ReturnType<typeof loadArticles> {
   const records = cachedRecordParser();

@@ -20,3 +20,20 @@ export function tempArchive(names: string[] = seedNames()): string {
   for (const n of names) cpSync(join(rawDir, n), join(dir, "raw", n));
   return dir;
 }
+
+/**
+ * A temporary folder holding copies of the seed records in articles/, with ARCHIVE_CACHE_DIR set
+ * to its cache/ until `restore` puts the variable back as it was.
+ */
+export function seedRecordsWithCache(prefix: string): { work: string; articles: string; restore: () => void } {
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  const seeds = join(repoRoot, "articles");
+  for (const name of readdirSync(seeds).filter((n) => n.endsWith(".md"))) cpSync(join(seeds, name), join(work, "articles", name));
+  const before = process.env["ARCHIVE_CACHE_DIR"];
+  process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache");
+  const restore = () => {
+    if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
+    else process.env["ARCHIVE_CACHE_DIR"] = before;
+  };
+  return { work, articles: join(work, "articles"), restore };
+}
