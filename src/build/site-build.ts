@@ -17,7 +17,7 @@ import { readManifest, writeSearchIndex } from "./search-index.ts";
 import { stage, writeTimings } from "./stages.ts";
 import { plannedPages, rendererVersion } from "./render-plan.ts";
 import { renderPages } from "./render-pages.ts";
-import { copyStatic, isCurrent, staticFiles } from "./static-files.ts";
+import { copyStatic, staleStatics, staticFiles } from "./static-files.ts";
 import { readSiteManifest, writeSiteManifest, type SiteManifest } from "./site-manifest.ts";
 import { applyChanges, swapIn } from "./site-commit.ts";
 
@@ -109,7 +109,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const renderedFiles = new Set(htmlFiles(staging));
     const outputs = new Set(planned.map((p) => p.output));
     const singles = [...renderedFiles].filter((f) => !outputs.has(f)).length;
-    for (const f of statics) if (mode === "full" || !isCurrent(f, out)) copyStatic(f, staging);
+    for (const f of mode === "full" ? statics : staleStatics(statics, out)) copyStatic(f, staging);
 
     const articlePages = planned.filter((p) => p.collection === "articles").map((p) => ({ url: p.url, output: p.output }));
     const rerendered = new Set(toRender.map((p) => p.url));

@@ -5,6 +5,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, utimesSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { isWarm } from "./warm.ts";
 
 export interface StaticFile {
   source: string; // absolute
@@ -31,14 +32,33 @@ export function staticFiles(publicDir: string, rawDir: string | null): StaticFil
   return out.sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
 }
 
-/** Whether the copy in siteDir is the source as it is now. */
-export function isCurrent(file: StaticFile, siteDir: string): boolean {
-  const dest = join(siteDir, file.output);
-  if (!existsSync(dest)) return false;
+/** The source's stamp (size and time) when the copy in siteDir is current, else null; `known` is the stamp it had when last found current. */
+function stampIfCurrent(file: StaticFile, siteDir: string, known: string | undefined): string | null {
   const a = statSync(file.source);
-  const b = statSync(dest);
+  const stamp = `${a.size}:${a.mtimeMs}`;
+  if (known === stamp) return stamp;
+  const b = statSync(join(siteDir, file.output), { throwIfNoEntry: false });
   // utimes takes the time in seconds as a float: the copy's time can differ from its source's by a fraction of a millisecond.
-  return a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 1;
+  return b !== undefined && a.size === b.size && Math.abs(a.mtimeMs - b.mtimeMs) < 1 ? stamp : null;
+}
+
+// A long-running build (npm start) remembers, per site folder, the stamp each source had when its
+// copy was last found current: a save then checks each source with one stat, not with two and its
+// copy's. Only the files of the last build are remembered, so that a source removed (its copy
+// removed with it) and put back is copied again.
+const confirmed = new Map<string, Map<string, string>>();
+
+/** The files whose copy in siteDir is not the source as it is now. */
+export function staleStatics(files: StaticFile[], siteDir: string): StaticFile[] {
+  const known = confirmed.get(siteDir);
+  const now = new Map<string, string>();
+  const stale = files.filter((f) => {
+    const stamp = stampIfCurrent(f, siteDir, known?.get(f.output));
+    if (stamp !== null) now.set(f.output, stamp);
+    return stamp === null;
+  });
+  if (isWarm()) confirmed.set(siteDir, now);
+  return stale;
 }
 
 export function copyStatic(file: StaticFile, siteDir: string): void {

@@ -7,7 +7,7 @@
  * behind, and a build that fails leaves the site as it was.
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -153,6 +153,22 @@ describe("a build over the site it built before", () => {
     const search = searchFiles(site);
     expect(Object.keys(search.state.delta)).toEqual([]);
     expect(Object.keys(search.manifest.hidden)).toEqual([search.state.base[`/articles/${slug}/`]!.id]);
+    expectSameSite(site, await fullBuildOf(dir));
+  }, 120_000);
+
+  it("copies a changed raw scrape again and takes a removed one away, leaving the other copies as they were, and equals a full build", async () => {
+    const site = join(dir, "_site");
+    const raws = readdirSync(join(dir, "raw")).sort();
+    const [changed, removed, kept] = [raws[0]!, raws[1]!, raws[2]!];
+    const keptCopy = statSync(join(site, "raw", kept));
+    writeFileSync(join(dir, "raw", changed), "The scrape as fetched again.\n");
+    rmSync(join(dir, "raw", removed));
+    const result = await build(dir);
+    expect(result.errors).toEqual([]);
+    expect(result.mode).toBe("incremental");
+    expect(readFileSync(join(site, "raw", changed), "utf8")).toBe("The scrape as fetched again.\n");
+    expect(existsSync(join(site, "raw", removed))).toBe(false);
+    expect(statSync(join(site, "raw", kept)).ino).toBe(keptCopy.ino);
     expectSameSite(site, await fullBuildOf(dir));
   }, 120_000);
 
