@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { siteEvents, type EventArticle } from "../events/site.ts";
-import { applyJob, type EventsJob } from "./site-events.ts";
+import { applyJob, receivedArticles, type EventsJob } from "./site-events.ts";
 import { GROUPING, LinkMemo } from "../events/group.ts";
 import { cachedAnalysis, cachedCoverage, cachedLinking, eventsMemory } from "./events-cache.ts";
 
@@ -24,7 +24,7 @@ parentPort!.on("message", (job: EventsJob) => {
     memory.links = new LinkMemo();
   }
   formsSent = spellings;
-  const articles = applyJob(held, job);
+  const articles = applyJob(held, job.order, receivedArticles(job));
   const reports = cachedAnalysis(forms, memory);
   const coverage = cachedCoverage(memory);
   const linking = cachedLinking(forms);

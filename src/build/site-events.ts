@@ -13,6 +13,7 @@ import { siteEvents, type EventArticle, type SiteEvents } from "../events/site.t
 import type { NameForms } from "../events/name.ts";
 import { dateLabel } from "./date-labels.ts";
 import { isWarm } from "./warm.ts";
+import { packTexts, packTransfer, unpackText, type TextPack } from "./text-pack.ts";
 
 /** Below this many articles a thread costs more than it saves. */
 const ASIDE_FROM = 500;
@@ -37,10 +38,15 @@ export function eventArticle(a: Article, sourceUrls: Map<string, string>, regist
   };
 }
 
-/** What the events worker is sent: the articles' order, and those it does not hold as they are (all of them, the first time). */
+/**
+ * What the events worker is sent: the articles' order, and those it does not hold as they are (all
+ * of them, the first time), their bodies packed apart (text-pack.ts) so that the worker holds them
+ * outside its heap and reads each when its work needs it.
+ */
 export interface EventsJob {
   order: string[];
-  changed: EventArticle[];
+  changed: Omit<EventArticle, "body">[];
+  bodies: TextPack;
   forms: NameForms;
 }
 
@@ -79,19 +85,29 @@ function sameArticle(a: EventArticle, b: EventArticle | undefined): boolean {
   return Object.keys(a).length === Object.keys(b).length;
 }
 
-/** The articles a worker holds after `job`, in the job's order; `held` is left holding those only. */
-export function applyJob(held: Map<string, EventArticle>, job: Pick<EventsJob, "order" | "changed">): EventArticle[] {
-  for (const a of job.changed) held.set(a.slug, a);
-  const now = new Set(job.order);
+/** The articles a worker holds after a job, in the job's order; `held` is left holding those only. */
+export function applyJob(held: Map<string, EventArticle>, order: string[], changed: EventArticle[]): EventArticle[] {
+  for (const a of changed) held.set(a.slug, a);
+  const now = new Set(order);
   for (const slug of [...held.keys()]) if (!now.has(slug)) held.delete(slug);
-  return job.order.map((slug) => held.get(slug)!);
+  return order.map((slug) => held.get(slug)!);
 }
 
 /** The job for a worker that holds `sent`, which it leaves as the worker will hold it. */
 export function eventsJob(articles: EventArticle[], forms: NameForms, sent: Map<string, EventArticle>): EventsJob {
-  const job = { order: articles.map((a) => a.slug), changed: articles.filter((a) => !sameArticle(a, sent.get(a.slug))), forms };
-  applyJob(sent, job);
-  return job;
+  const order = articles.map((a) => a.slug);
+  const changed = articles.filter((a) => !sameArticle(a, sent.get(a.slug)));
+  applyJob(sent, order, changed);
+  return { order, changed: changed.map(({ body: _, ...rest }) => rest), bodies: packTexts(changed.map((a) => a.body)), forms };
+}
+
+/** The job's changed articles as the worker holds them (the job's own objects): each body read from the pack when asked for. */
+export function receivedArticles(job: EventsJob): EventArticle[] {
+  return job.changed.map((a, i) => {
+    const article = a as EventArticle;
+    Object.defineProperty(article, "body", { get: () => unpackText(job.bodies, i), enumerable: true });
+    return article;
+  });
 }
 
 /** The events of `articles`, on a worker thread when the archive is large enough and there is a core to spare. */
@@ -115,6 +131,7 @@ export function eventsAside(articles: EventArticle[], forms: NameForms): Promise
       else void worker.terminate();
     };
     worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-    worker.postMessage(eventsJob(articles, forms, sent));
+    const job = eventsJob(articles, forms, sent);
+    worker.postMessage(job, packTransfer(job.bodies));
   });
 }

@@ -100,7 +100,10 @@ const groupingInputs = new WeakMap<EventArticle, EventInput>();
 function groupingInput(a: EventArticle): EventInput {
   let input = groupingInputs.get(a);
   if (!input) {
-    input = { id: a.slug, title: a.title, date: a.date, source: a.source, people: a.people, places: a.places, organisations: a.organisations, quotes: a.quotes, body: a.body, event: a.event };
+    const { slug: id, title, date, source, people, places, organisations, quotes, event } = a;
+    // The body is read from the article each time, not copied: a worker's articles read theirs from
+    // a pack outside the heap (src/build/site-events.ts), and the grouping reads each only a few times.
+    input = Object.defineProperty({ id, title, date, source, people, places, organisations, quotes, event } as EventInput, "body", { get: () => a.body, enumerable: true });
     groupingInputs.set(a, input);
   }
   return input;
