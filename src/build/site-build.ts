@@ -9,10 +9,11 @@
  * otherwise (first build, new templates, most pages changed) it renders everything into a new
  * folder and swaps it in.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
 import { formatProblem } from "./load-records.ts";
-import { forgetSiteData, prepareSiteData } from "./site-data.ts";
+import { forgetSiteData, prepareSiteData, type SiteData } from "./site-data.ts";
+import { cacheRoot } from "./cache.ts";
 import { readManifest, writeSearchIndex } from "./search-index.ts";
 import { stage, writeTimings } from "./stages.ts";
 import { plannedPages, rendererVersion } from "./render-plan.ts";
@@ -50,6 +51,10 @@ export interface BuildResult {
   reindexed: number;
   /** Pages and files taken away because their article, person or month is gone. */
   removed: number;
+  /** Events of two or more reports. */
+  events: number;
+  /** The events grouping with the evidence for each, for an editor to check (src/events/); null when the records were refused. */
+  eventsReport: string | null;
 }
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), "../..");
@@ -77,20 +82,32 @@ export function outDirProblem(outDir: string, articlesDir: string): string | nul
 /** Above this share of changed pages, rendering everything into a new folder is the quicker way. */
 const INCREMENTAL_SHARE = 0.5;
 
+/** The events grouping and its evidence, written beside the build's cache. */
+function writeEventsReport(data: SiteData): string {
+  mkdirSync(cacheRoot(), { recursive: true });
+  const file = join(cacheRoot(), "events-report.json");
+  writeFileSync(file, `${JSON.stringify(data.eventsReport, null, 2)}\n`);
+  return file;
+}
+
 function htmlFiles(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).map((f) => f.split(sep).join("/"));
 }
 
 export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
-  const refused = (error: string): BuildResult => ({ ok: false, errors: [error], articles: 0, pages: 0, indexed: 0, mode: "full", rendered: 0, reindexed: 0, removed: 0 });
+  const refused = (error: string): BuildResult => ({ ok: false, errors: [error], articles: 0, pages: 0, indexed: 0, mode: "full", rendered: 0, reindexed: 0, removed: 0, events: 0, eventsReport: null });
   if (!existsSync(opts.articlesDir)) return refused(`there is no articles folder at ${opts.articlesDir}: give --articles the folder that holds the records`);
   const outProblem = outDirProblem(opts.outDir, opts.articlesDir);
   if (outProblem) return refused(outProblem);
   const articlesDir = resolve(opts.articlesDir);
   process.env["ARCHIVE_ARTICLES"] = articlesDir;
   forgetSiteData();
-  const data = await stage("data", () => prepareSiteData(articlesDir), (d) => ({ articles: d.articles.length }));
+  // Let go once the pages are rendered: the search index needs none of it, and at 100,000 articles it is gigabytes.
+  let data: SiteData | undefined = await stage("data", () => prepareSiteData(articlesDir), (d) => ({ articles: d.articles.length }));
   if (data.problems.length) return { ...refused(""), errors: data.problems.map(formatProblem) };
+  const articles = data.articles.length;
+  const events = data.events.length;
+  const eventsReport = writeEventsReport(data);
 
   const out = resolve(opts.outDir);
   const pathPrefix = opts.pathPrefix ?? "/";
@@ -105,7 +122,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   rmSync(staging, { recursive: true, force: true });
   try {
     const toRender = mode === "full" ? planned : changed;
-    await stage("render", () => renderPages(staging, data, toRender, pathPrefix, opts.renderChunkPages), () => ({ pages: toRender.length }));
+    await stage("render", () => renderPages(staging, data!, toRender, pathPrefix, opts.renderChunkPages), () => ({ pages: toRender.length }));
+    data = undefined;
+    forgetSiteData();
     const renderedFiles = new Set(htmlFiles(staging));
     const outputs = new Set(planned.map((p) => p.output));
     const singles = [...renderedFiles].filter((f) => !outputs.has(f)).length;
@@ -150,9 +169,9 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
       applyChanges(staging, out, gone, new Set(search.written));
     }
     writeTimings();
-    return { ok: true, errors: [], articles: data.articles.length, pages: planned.length + singles, indexed: search.pages, mode, rendered: renderedFiles.size, reindexed: search.written.length, removed };
+    return { ok: true, errors: [], articles, pages: planned.length + singles, indexed: search.pages, mode, rendered: renderedFiles.size, reindexed: search.written.length, removed, events, eventsReport };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    return { ...refused(`build failed: ${(error as Error).message}`), articles: data.articles.length };
+    return { ...refused(`build failed: ${(error as Error).message}`), articles };
   }
 }

@@ -1,9 +1,7 @@
 /** npm run build [-- --articles DIR --out DIR --path-prefix /sub/ --no-ingest --full] ; npm start = build, then serve with live reload */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { buildSite } from "../build/site-build.ts";
-import { loadSiteData } from "../build/site-data.ts";
 import { runIngest } from "./ingest.ts";
 import { prepareIngest } from "../build/ingest-cache.ts";
 import { readRawFolder } from "../ingest/store.ts";
@@ -48,13 +46,8 @@ console.log(
   `built ${values.out}/ (${result.mode}): ${result.articles} articles, ${result.pages} pages (${result.rendered} rendered, ${result.removed} removed), ${result.indexed} indexed for search ` +
     `in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
-// The events grouping with the evidence for each, for an editor to check (src/events/).
-const { events, eventsReport } = loadSiteData(resolve(values.articles));
-mkdirSync(cacheRoot(), { recursive: true });
-const eventsReportFile = join(cacheRoot(), "events-report.json");
-writeFileSync(eventsReportFile, `${JSON.stringify(eventsReport, null, 2)}\n`);
-const shown = relative(process.cwd(), eventsReportFile);
-console.log(`${events.length} events of two or more reports; the grouping and its evidence: ${shown.startsWith("..") ? eventsReportFile : shown}`);
+const shown = relative(process.cwd(), result.eventsReport!);
+console.log(`${result.events} events of two or more reports; the grouping and its evidence: ${shown.startsWith("..") ? result.eventsReport : shown}`);
 if (values.serve) {
   const { serve } = await import("../build/serve.ts");
   await serve({ articlesDir: values.articles, outDir: values.out, port: Number(values.port), pathPrefix: values["path-prefix"] });
