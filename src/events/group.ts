@@ -13,7 +13,7 @@
  */
 import slugify from "@sindresorhus/slugify";
 import { contentTokens, plainText, tokenize, trigramHashes, type ContentTokens, type Tokens } from "./text.ts";
-import { quoteKey, quotesMatch } from "./quotes.ts";
+import { sortedQuoteKey, sortedQuotesMatch } from "./quotes.ts";
 import { eventName, type NameForms } from "./name.ts";
 
 export interface EventInput {
@@ -99,7 +99,7 @@ interface Prepared {
   names: Map<string, number>; // "person:Liz Truss" -> weight
   nameNorm: number; // sum of squared weights
   phrases: Uint32Array; // distinctive phrase hashes, sorted
-  quotes: Set<number>[];
+  quotes: Uint32Array[]; // each quote's key, sorted (quotes.ts)
   quoteGrams: Uint32Array; // every quote's trigrams, sorted: two reports that share none share no quote
 }
 
@@ -190,7 +190,7 @@ function idf(n: number, df: number): number {
 export interface ReportAnalysis {
   mentions: Map<string, number>;
   phrases: Uint32Array; // sorted, distinct
-  quotes: Set<number>[]; // each quote's key (quotes.ts)
+  quotes: Uint32Array[]; // each quote's key, sorted (quotes.ts)
   quoteGrams: Uint32Array; // every quote's trigrams, sorted
 }
 
@@ -200,7 +200,7 @@ export type Analyse = (a: EventInput) => ReportAnalysis;
 export function analyseReport(a: EventInput, forms: NameForms): ReportAnalysis {
   const text = bodyText(a.body);
   const tokens = tokenize(text);
-  const quotes = a.quotes.map((q) => quoteKey(q.text));
+  const quotes = a.quotes.map((q) => sortedQuoteKey(q.text));
   return {
     mentions: mentionCounts(a, forms, text, tokens),
     phrases: uniqueSorted(wording(contentTokens(text, tokens)).hashes),
@@ -306,7 +306,7 @@ function score(a: Prepared, b: Prepared, common: Set<string>): Scored {
     a.quotes.forEach((qa, i) => {
       let hit = false;
       for (const h of qa) if ((hit = sharedGrams.has(h))) break;
-      if (hit && b.quotes.some((qb) => quotesMatch(qa, qb))) sharedQuotes.push(i);
+      if (hit && b.quotes.some((qb) => sortedQuotesMatch(qa, qb))) sharedQuotes.push(i);
     });
   }
   const s = nameCos + Math.min(0.3, 0.05 * sharedPhrases.length) + Math.min(0.3, 0.15 * sharedQuotes.length);
@@ -318,31 +318,51 @@ function score(a: Prepared, b: Prepared, common: Set<string>): Scored {
 /**
  * The reports of one window of days by name and phrase: the window slides along the date-sorted
  * reports, so it holds only the keys of the reports in it (a few hundred reports, not the archive).
- * A key's list holds its reports in the window in ascending order.
+ * A key's reports in the window are in ascending order: one report as the number itself, as most
+ * phrases are, more as a list. Every key of every report passes through here, and a list per key
+ * was most of the garbage the grouping made at 100,000 reports.
  */
 class WindowPostings {
-  private readonly lists = new Map<string | number, number[]>();
+  private readonly lists = new Map<string | number, number | number[]>();
 
-  add(keys: Iterable<string | number>, report: number): void {
-    for (const key of keys) {
-      const list = this.lists.get(key);
-      if (list) list.push(report);
-      else this.lists.set(key, [report]);
+  add(key: string | number, report: number): void {
+    const list = this.lists.get(key);
+    if (list === undefined) this.lists.set(key, report);
+    else if (typeof list === "number") this.lists.set(key, [list, report]);
+    else list.push(report);
+  }
+
+  /** Drop a report that left the window: it is the oldest under each of its keys. */
+  remove(key: string | number): void {
+    const list = this.lists.get(key)!;
+    if (typeof list === "number") this.lists.delete(key);
+    else if (list.length === 2) this.lists.set(key, list[1]!);
+    else list.shift();
+  }
+
+  count(key: string | number): number {
+    const list = this.lists.get(key)!;
+    return typeof list === "number" ? 1 : list.length;
+  }
+
+  /** The reports after `report` under `key`, into `into`. */
+  addLater(key: string | number, report: number, into: Set<number>): void {
+    const list = this.lists.get(key)!;
+    if (typeof list === "number") {
+      if (list > report) into.add(list);
+      return;
     }
+    for (let k = list.length - 1; k >= 0 && list[k]! > report; k--) into.add(list[k]!);
   }
+}
 
-  /** Drop a report that left the window: it is the oldest in each of its keys' lists. */
-  remove(keys: Iterable<string | number>): void {
-    for (const key of keys) {
-      const list = this.lists.get(key)!;
-      if (list.length === 1) this.lists.delete(key);
-      else list.shift();
-    }
-  }
-
-  get(key: string | number): number[] {
-    return this.lists.get(key)!;
-  }
+/**
+ * A report's names, then its phrases. A phrase's key is its hash as a signed 32-bit integer, which
+ * V8 keeps unboxed; above 2^31 the unsigned hash would be a heap number at every use.
+ */
+function forEachKey(p: Prepared, use: (key: string | number) => void): void {
+  for (const key of p.names.keys()) use(key);
+  for (let k = 0; k < p.phrases.length; k++) use(p.phrases[k]! | 0);
 }
 
 /**
@@ -352,25 +372,24 @@ class WindowPostings {
  * does not count as particular to one story.
  */
 function candidatePairs(prepared: Prepared[], settings: GroupingSettings, onPair: (i: number, j: number, common: Set<string>) => void): number {
-  const keysOf = (p: Prepared): (string | number)[] => [...p.names.keys(), ...p.phrases];
   const window = new WindowPostings();
   let start = 0; // the window around report i is reports start .. end-1
   let end = 0;
   let compared = 0;
   prepared.forEach((p, i) => {
-    while (end < prepared.length && prepared[end]!.day <= p.day + settings.windowDays) window.add(keysOf(prepared[end]!), end++);
-    while (prepared[start]!.day < p.day - settings.windowDays) window.remove(keysOf(prepared[start++]!));
+    for (; end < prepared.length && prepared[end]!.day <= p.day + settings.windowDays; end++) {
+      const added = end;
+      forEachKey(prepared[added]!, (key) => window.add(key, added));
+    }
+    for (; prepared[start]!.day < p.day - settings.windowDays; start++) forEachKey(prepared[start]!, (key) => window.remove(key));
     if (end <= i + 1) return;
     const candidates = new Set<number>();
     const common = new Set<string>();
-    for (const key of keysOf(p)) {
-      const list = window.get(key);
-      if (list.length > settings.commonInWindow) {
+    forEachKey(p, (key) => {
+      if (window.count(key) > settings.commonInWindow) {
         if (typeof key === "string") common.add(key);
-        continue;
-      }
-      for (let k = list.length - 1; k >= 0 && list[k]! > i; k--) candidates.add(list[k]!);
-    }
+      } else window.addLater(key, i, candidates);
+    });
     for (const j of [...candidates].sort((x, y) => x - y)) {
       compared++;
       onPair(i, j, common);
