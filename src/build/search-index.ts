@@ -21,6 +21,7 @@ import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { contentKey } from "./cache.ts";
+import { ownCopy } from "./own-copy.ts";
 import { fragmentFilters, fragmentIds, runPagefind, searchPage, type PageFilters } from "./pagefind-bundle.ts";
 
 /**
@@ -177,7 +178,7 @@ export async function writeSearchIndex(siteDir: string, opts: SearchIndexOptions
     if (part === null) continue; // a page without data-pagefind-body is not searched
     digests[p.url] = contentKey(p.url, part);
     if (part.length <= room) {
-      parts.set(p.url, Buffer.from(part, "utf8").toString("utf8")); // a copy, not a slice that keeps the page
+      parts.set(p.url, ownCopy(part)); // not a slice that keeps the page
       room -= part.length;
     }
   }

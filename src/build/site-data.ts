@@ -13,6 +13,7 @@ import { loadRegistries, type SourceEntry } from "../registry.ts";
 import { firstSentence } from "../ingest/lead-title.ts";
 import { renderBodies, renderBodiesSync, renderMarkdown, type BodyHtml } from "./render-body.ts";
 import { HtmlSpool } from "./html-spool.ts";
+import { ownCopy } from "./own-copy.ts";
 import { cachedRecordParser } from "./record-cache.ts";
 import { contentKey } from "./cache.ts";
 import { rawFiles } from "./static-files.ts";
@@ -233,15 +234,6 @@ export function nameSlug(name: string): string {
 
 function plainText(markdown: string): string {
   return markdown.replace(/^#+\s+/gm, "").replace(/\\([\\`*_{}[\]()#+\-.!<>])/g, "$1");
-}
-
-/**
- * A copy of a string that holds its own characters only. V8 keeps a substring as a view of the
- * string it was cut from: a summary cut from a body kept the whole body in memory after the build
- * had let the record go, in every card and list that shows it (about 4 KB an article).
- */
-function ownCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 function summaryOf(a: Article, plain: string): string {
