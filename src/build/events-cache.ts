@@ -20,11 +20,11 @@ function codeVersion(files: string[]): string {
   return contentKey(...files.map((f) => readFileSync(new URL(f, import.meta.url), "utf8"))).slice(0, 12);
 }
 
-/** What a long-running events worker keeps in memory from one build to the next (warm.ts). */
+/** What a long-running events process keeps in memory from one build to the next (warm.ts). */
 export interface EventsMemory {
   analyses: Remembered<ReportAnalysis>;
   coverage: Remembered<Coverage>;
-  /** Each report's analysis by the report object itself, for a worker that holds unchanged reports from one build to the next (events-worker.ts): no key to work out. */
+  /** Each report's analysis by the report object itself, for an events process that holds unchanged reports from one build to the next (events-process.ts): no key to work out. */
   byArticle: WeakMap<EventInput, { key: string; analysis: ReportAnalysis }>;
   /** The last build's linking of the reports, for an edit that leaves every report's grouping fields as they were (a headline). */
   links: LinkMemo;

@@ -93,15 +93,15 @@ function refOf(a: EventArticle): ArticleRef {
 /** How the reports of one event are compared (compareCoverage; a build may answer it from a cache, src/build/events-cache.ts). */
 export type Cover = (reports: CoverageInput[]) => Coverage;
 
-// The same article, the same input object: a worker that holds unchanged articles from one build to
-// the next (src/build/events-worker.ts) knows their analyses by these objects.
+// The same article, the same input object: an events process that holds unchanged articles from one build to
+// the next (src/build/events-process.ts) knows their analyses by these objects.
 const groupingInputs = new WeakMap<EventArticle, EventInput>();
 
 function groupingInput(a: EventArticle): EventInput {
   let input = groupingInputs.get(a);
   if (!input) {
     const { slug: id, title, date, source, people, places, organisations, quotes, event } = a;
-    // The body is read from the article each time, not copied: a worker's articles read theirs from
+    // The body is read from the article each time, not copied: the events process reads each from
     // a pack outside the heap (src/build/site-events.ts), and the grouping reads each only a few times.
     input = Object.defineProperty({ id, title, date, source, people, places, organisations, quotes, event } as EventInput, "body", { get: () => a.body, enumerable: true });
     groupingInputs.set(a, input);

@@ -1,8 +1,9 @@
 /**
- * The events worked out on a worker thread (prepareSiteData), with each report's analysis and each
+ * The events worked out in a process of their own (prepareSiteData), with each report's analysis and each
  * event's comparison of its reports kept across builds, are the events worked out in place
  * (buildSiteData): from an empty cache, from a full one, and after an edit.
  */
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
 import { tmpdir } from "node:os";
@@ -12,13 +13,32 @@ import { eventsAside } from "../../src/build/site-events.ts";
 import { siteEvents } from "../../src/events/site.ts";
 import { generatedEventInputs } from "../helpers/event-inputs.ts";
 
+/** The processes this one started that are still running. */
+function children(): string[] {
+  try {
+    return execFileSync("ps", ["-o", "args=", "--ppid", String(process.pid)], { encoding: "utf8" }).split("\n").filter((l) => l && !l.startsWith("ps "));
+  } catch {
+    return []; // ps exits 1 when it lists none
+  }
+}
+
+/** The events processes still running after they have had up to `ms` to end. */
+async function eventsProcessesAfter(ms: number): Promise<string[]> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const left = children().filter((c) => c.includes("events-process"));
+    if (left.length === 0 || Date.now() > end) return left;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe("events beside the rest of the site data", () => {
-  it("on a worker thread, are the events of the same articles grouped in place", async () => {
+  it("in a process of their own, are the events of the same articles grouped in place", async () => {
     const { inputs, forms } = generatedEventInputs(5, "2022");
     expect(inputs.length).toBe(600);
     const cache = mkdtempSync(join(tmpdir(), "events-cache-"));
     const before = process.env["ARCHIVE_CACHE_DIR"];
-    process.env["ARCHIVE_CACHE_DIR"] = cache; // the worker thread takes a copy of this process's environment
+    process.env["ARCHIVE_CACHE_DIR"] = cache; // the events process takes a copy of this process's environment
     try {
       const here = siteEvents(inputs, forms);
       expect(here.events.length).toBeGreaterThan(5);
@@ -63,6 +83,27 @@ describe("events beside the rest of the site data", () => {
       const rewrittenHere = siteEvents(rewritten, forms);
       expect(rewrittenHere.events.length).toBeGreaterThan(5);
       expect(await eventsAside(rewritten, forms)).toEqual(rewrittenHere);
+    } finally {
+      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
+      else process.env["ARCHIVE_CACHE_DIR"] = before;
+    }
+  }, 120_000);
+
+  it("say why when the events process fails, and leave no process behind, as they do when it answers", async () => {
+    const { inputs, forms } = generatedEventInputs(5, "2022");
+    const cache = mkdtempSync(join(tmpdir(), "events-unwritable-"));
+    const before = process.env["ARCHIVE_CACHE_DIR"];
+    try {
+      process.env["ARCHIVE_CACHE_DIR"] = cache;
+      await eventsAside(inputs, forms);
+      expect(await eventsProcessesAfter(5000)).toEqual([]); // let go once it answered, it ends
+
+      // A cache folder that is a file: the events process cannot keep its work, and says so.
+      const file = join(cache, "a-file");
+      writeFileSync(file, "");
+      process.env["ARCHIVE_CACHE_DIR"] = file;
+      await expect(eventsAside(inputs, forms)).rejects.toThrow(/grouping the events failed: .*(ENOTDIR|EEXIST)/);
+      expect(await eventsProcessesAfter(5000)).toEqual([]);
     } finally {
       if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
       else process.env["ARCHIVE_CACHE_DIR"] = before;

@@ -1,21 +1,20 @@
 /**
- * The worker thread of eventsAside (site-events.ts): the archive's events from the articles each
- * message sends, each report's analysis, the linking of the reports and each event's comparison
- * kept across builds in the cache, and in memory too when the worker serves a long-running process
- * (npm start).
+ * The process of eventsAside (site-events.ts): the archive's events from the articles each message
+ * sends, each report's analysis, the linking of the reports and each event's comparison kept across
+ * builds in the cache, and in memory too when it serves a long-running build (npm start):
+ * events-process.ts [--remember]. It ends when its parent lets go of it (disconnects) or ends.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import { siteEvents, type EventArticle } from "../events/site.ts";
+import { siteEvents, type EventArticle, type SiteEvents } from "../events/site.ts";
 import { applyJob, receivedArticles, type EventsJob } from "./site-events.ts";
 import { GROUPING, LinkMemo } from "../events/group.ts";
 import { cachedAnalysis, cachedCoverage, cachedLinking, eventsMemory } from "./events-cache.ts";
 
-const memory = (workerData as { remember: boolean }).remember ? eventsMemory() : undefined;
+const memory = process.argv.includes("--remember") ? eventsMemory() : undefined;
 // The articles as last sent (eventsJob): an unchanged one is the same object from build to build.
 const held = new Map<string, EventArticle>();
 let formsSent = "";
 
-parentPort!.on("message", (job: EventsJob) => {
+function answer(job: EventsJob): SiteEvents {
   const { forms } = job;
   const spellings = JSON.stringify(forms);
   if (memory && spellings !== formsSent) {
@@ -34,5 +33,15 @@ parentPort!.on("message", (job: EventsJob) => {
   reports.save();
   coverage.save();
   linking.save();
-  parentPort!.postMessage(events);
+  return events;
+}
+
+process.on("message", (job: EventsJob) => {
+  let reply: { events: SiteEvents } | { error: string };
+  try {
+    reply = { events: answer(job) };
+  } catch (error) {
+    reply = { error: (error as Error).stack ?? String(error) };
+  }
+  process.send!(reply);
 });
