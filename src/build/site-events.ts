@@ -16,7 +16,7 @@ import { siteEvents, type EventArticle, type SiteEvents } from "../events/site.t
 import type { NameForms } from "../events/name.ts";
 import { dateLabel } from "./date-labels.ts";
 import { isWarm } from "./warm.ts";
-import { packTexts, unpackText, type TextPack } from "./text-pack.ts";
+import { readTextPack, removeTextPack, unpackText, writeTextPack, type TextPackFile } from "./text-pack.ts";
 
 /** Below this many articles a process of its own costs more than it saves. */
 const ASIDE_FROM = 500;
@@ -43,13 +43,14 @@ export function eventArticle(a: Article, sourceUrls: Map<string, string>, regist
 
 /**
  * What the events process is sent: the articles' order, and those it does not hold as they are (all
- * of them, the first time), their bodies packed apart (text-pack.ts) so that it holds them outside
- * its heap and reads each when its work needs it.
+ * of them, the first time), their bodies packed apart in a file (text-pack.ts) so that neither
+ * process holds them as strings, nor this one a message that copies them (at 100,000 articles the
+ * bodies are 485 MB), and the events process reads each when its work needs it.
  */
 export interface EventsJob {
   order: string[];
   changed: Omit<EventArticle, "body">[];
-  bodies: TextPack;
+  bodies: TextPackFile;
   forms: NameForms;
 }
 
@@ -120,15 +121,17 @@ export function applyJob(held: Map<string, EventArticle>, order: string[], chang
 export function eventsJob(articles: EventArticle[], forms: NameForms, sent: Map<string, EventArticle>): EventsJob {
   const order = articles.map((a) => a.slug);
   const changed = articles.filter((a) => !sameArticle(a, sent.get(a.slug)));
+  const bodies = writeTextPack(changed.map((a) => a.body)); // first: a job not made leaves `sent` as it was
   applyJob(sent, order, changed);
-  return { order, changed: changed.map(({ body: _, ...rest }) => rest), bodies: packTexts(changed.map((a) => a.body)), forms };
+  return { order, changed: changed.map(({ body: _, ...rest }) => rest), bodies, forms };
 }
 
-/** The job's changed articles as the events process holds them (the job's own objects): each body read from the pack when asked for. */
+/** The job's changed articles as the events process holds them (the job's own objects): each body read from the pack when asked for. The pack's file is read once and removed. */
 export function receivedArticles(job: EventsJob): EventArticle[] {
+  const bodies = readTextPack(job.bodies);
   return job.changed.map((a, i) => {
     const article = a as EventArticle;
-    Object.defineProperty(article, "body", { get: () => unpackText(job.bodies, i), enumerable: true });
+    Object.defineProperty(article, "body", { get: () => unpackText(bodies, i), enumerable: true });
     return article;
   });
 }
@@ -154,11 +157,17 @@ export function eventsAside(articles: EventArticle[], forms: NameForms): Promise
     const done = () => {
       // Once: an error after the answer (or a second one) finds nothing left to settle.
       child.off("message", onMessage).off("error", onError).off("exit", onExit);
+      if (job) removeTextPack(job.bodies); // read and removed by the process, unless it stopped first
       if (child === kept?.child) holdOpen(child, false);
       else if (child.connected) child.disconnect(); // it ends once it has nothing left to do
     };
+    let job: EventsJob | undefined;
+    try {
+      job = eventsJob(articles, forms, sent);
+    } catch (error) {
+      return onError(error as Error);
+    }
     child.on("message", onMessage).on("error", onError).on("exit", onExit);
-    const job = eventsJob(articles, forms, sent);
     child.send(job, (error) => error && onError(error));
   });
 }

@@ -1,22 +1,71 @@
 /**
- * Many texts as one block of UTF-8: sent to another process, the block goes as one copy of its
- * bytes (not a string per text to serialise and build again), and is held there outside the
- * JavaScript heap, where it adds nothing to the heap the garbage collector lets grow in proportion
- * to what it holds. A text is decoded when it is read, and let go after.
+ * Many texts as one block of UTF-8, for another process: written to a file a piece at a time (the
+ * sender never holds the block, nor a message that copies it), read there as one block and held
+ * outside the JavaScript heap, where it adds nothing to the heap the garbage collector lets grow in
+ * proportion to what it holds. A text is decoded when it is read, and let go after.
  */
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
 export interface TextPack {
   bytes: Uint8Array;
   /** Where each text ends in `bytes` (and the next one starts). */
   ends: Float64Array;
 }
 
-export function packTexts(texts: readonly string[]): TextPack {
+/** A pack on its way: the file that holds its bytes ("" for no texts), and where each text ends. */
+export interface TextPackFile {
+  file: string;
+  ends: Float64Array;
+}
+
+/** Characters gathered before a write. */
+const WRITE_AT = 1 << 20;
+
+/** The texts into a file of their own in a new temporary folder, which readTextPack removes. */
+export function writeTextPack(texts: readonly string[]): TextPackFile {
   const ends = new Float64Array(texts.length);
-  let total = 0;
-  texts.forEach((t, i) => (ends[i] = total += Buffer.byteLength(t, "utf8")));
-  const bytes = Buffer.allocUnsafeSlow(total); // a block of its own, not a slice of Buffer's pool: serialised, a view takes its whole buffer along
-  texts.forEach((t, i) => bytes.write(t, i === 0 ? 0 : ends[i - 1]!, "utf8"));
-  return { bytes, ends };
+  if (texts.length === 0) return { file: "", ends };
+  const file = join(mkdtempSync(join(tmpdir(), "news-archive-texts-")), "texts");
+  const fd = openSync(file, "w");
+  try {
+    let pending: string[] = [];
+    let length = 0;
+    let total = 0;
+    const flush = () => {
+      const bytes = Buffer.from(pending.join(""), "utf8");
+      writeSync(fd, bytes, 0, bytes.length);
+      pending = [];
+      length = 0;
+    };
+    texts.forEach((t, i) => {
+      ends[i] = total += Buffer.byteLength(t, "utf8");
+      pending.push(t);
+      length += t.length;
+      if (length >= WRITE_AT) flush();
+    });
+    flush();
+  } catch (error) {
+    removeTextPack({ file, ends });
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
+  return { file, ends };
+}
+
+/** The pack a file holds, read whole; the file and its folder are removed. */
+export function readTextPack(sent: TextPackFile): TextPack {
+  if (!sent.file) return { bytes: new Uint8Array(0), ends: sent.ends };
+  const bytes = readFileSync(sent.file);
+  removeTextPack(sent);
+  return { bytes, ends: sent.ends };
+}
+
+/** The pack's file gone, whether or not it was read. */
+export function removeTextPack(sent: TextPackFile): void {
+  if (sent.file) rmSync(dirname(sent.file), { recursive: true, force: true });
 }
 
 export function unpackText(pack: TextPack, i: number): string {

@@ -1,26 +1,33 @@
-/** Texts packed as one block of UTF-8 read back exactly, also after the trip to another process. */
+/** Texts packed as one block of UTF-8 in a file read back exactly, and the file removed once read. */
+import { existsSync } from "node:fs";
+import { dirname } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packTexts, unpackText, type TextPack } from "../../src/build/text-pack.ts";
+import { readTextPack, removeTextPack, unpackText, writeTextPack, type TextPackFile } from "../../src/build/text-pack.ts";
 
 describe("a text pack", () => {
   it("gives back every text as it was, in any script, empty ones included", () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: "binary" }), { maxLength: 30 }), (texts) => {
-        const pack = packTexts(texts);
+        const pack = readTextPack(writeTextPack(texts));
         expect(texts.map((_, i) => unpackText(pack, i))).toEqual(texts);
       }),
+      { numRuns: 50 },
     );
   });
 
-  it("goes to another process as its bytes alone, and reads the same there", () => {
-    const texts = ["Liz Truss met Sergey Lavrov in Moscow.", "", "“Deaf and dumb” — Лавров", "😀 and the rest"];
-    const pack = packTexts(texts);
-    // What an IPC channel with "advanced" serialisation (site-events.ts) does to a message.
-    const message = serialize(pack);
-    const received = deserialize(message) as TextPack;
-    expect(texts.map((_, i) => unpackText(received, i))).toEqual(texts);
-    expect(message.length).toBeLessThan(pack.bytes.byteLength + pack.ends.byteLength + 100); // not a copy of a larger pool it was cut from
+  it("travels as a file name in a message, longer than one write, and leaves no file once read", () => {
+    const texts = ["Liz Truss met Sergey Lavrov in Moscow.", "", "“Deaf and dumb” — Лавров", "😀 and the rest", "x".repeat(3 << 20)];
+    const sent = deserialize(serialize(writeTextPack(texts))) as TextPackFile; // as an IPC channel with "advanced" serialisation carries it
+    expect(existsSync(sent.file)).toBe(true);
+    const pack = readTextPack(sent);
+    expect(texts.map((_, i) => unpackText(pack, i))).toEqual(texts);
+    expect(existsSync(dirname(sent.file))).toBe(false);
+
+    const unread = writeTextPack(["never read"]);
+    removeTextPack(unread); // the sender's clean-up when the reader stopped first
+    expect(existsSync(dirname(unread.file))).toBe(false);
+    expect(writeTextPack([]).file).toBe(""); // nothing to send: no file
   });
 });
