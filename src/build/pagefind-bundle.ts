@@ -5,10 +5,11 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
+import { projectRoot } from "./project-root.ts";
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), "../..");
+const root = projectRoot;
 /** Pagefind's own command-line wrapper: it finds the binary for this platform. */
 const PAGEFIND_CLI = join(root, "node_modules/pagefind/lib/runner/bin.cjs");
 

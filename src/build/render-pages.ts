@@ -8,16 +8,17 @@
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { SiteData } from "./site-data.ts";
 import { selection, sitemapEntries, type PageSelection, type PlannedPage } from "./render-plan.ts";
 import { setRenderInput, type RenderInput } from "./render-input.ts";
 import { installNunjucksCompileCache } from "./nunjucks-compile-cache.ts";
+import { projectRoot } from "./project-root.ts";
 
 /** Paginated pages per Eleventy process; also the most a build renders in its own process. */
 export const CHUNK_PAGES = 4000;
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), "../..");
+const root = projectRoot;
 
 let tsLoader: Promise<unknown> | null = null;
 

@@ -10,7 +10,7 @@
  * folder and swaps it in.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve, sep } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { formatProblem } from "./load-records.ts";
 import { forgetSiteData, prepareSiteData, type SiteData } from "./site-data.ts";
 import { cacheRoot } from "./cache.ts";
@@ -21,6 +21,7 @@ import { renderPages } from "./render-pages.ts";
 import { copyStatic, staleStatics, staticFiles } from "./static-files.ts";
 import { readSiteManifest, writeSiteManifest, type SiteManifest } from "./site-manifest.ts";
 import { applyChanges, swapIn } from "./site-commit.ts";
+import { projectRoot } from "./project-root.ts";
 
 export interface BuildOptions {
   articlesDir: string;
@@ -57,7 +58,7 @@ export interface BuildResult {
   eventsReport: string | null;
 }
 
-const root = resolve(dirname(new URL(import.meta.url).pathname), "../..");
+const root = projectRoot;
 
 /**
  * Why a folder must not be the build's output: the build replaces its output folder whole, so it
