@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { renderMarkdown } from "./src/build/render-body.ts";
 import { loadSiteData } from "./src/build/site-data.ts";
 import { renderInput } from "./src/build/render-input.ts";
+import { archiveSummary } from "./src/build/archive-summary.ts";
 import { COLLECTIONS, SITEMAP_URLS, sitemapEntries, sitemapParts } from "./src/build/render-plan.ts";
 import { registerFilters } from "./src/build/filters.ts";
 
@@ -19,22 +20,23 @@ export default function (eleventyConfig: any) {
   eleventyConfig.setLibrary("md", { render: (text: string) => renderMarkdown(text) });
 
   // The archive: every record, checked and rendered once, with its months, days, people, places and
-  // sources, as global data (`archive`); each kind of paginated page is one template paginated over
-  // one array of `pages`: the build puts there only the pages that changed (src/build/render-plan.ts).
+  // sources. The pages that show the whole archive read it in short (`archive`, archive-summary.ts);
+  // each kind of paginated page is one template paginated over one array of `pages`: the build puts
+  // there only the pages that changed (src/build/render-plan.ts).
   // Run by hand, Eleventy renders every page.
   // https://www.11ty.dev/docs/data-global-custom/ and https://www.11ty.dev/docs/pagination/
   const articlesDir = process.env["ARCHIVE_ARTICLES"] ?? "articles";
   const input = renderInput();
-  const data = () => (input ? input.data : loadSiteData(articlesDir));
-  eleventyConfig.addGlobalData("archive", () => data() ?? {});
-  eleventyConfig.addGlobalData("pages", () => input?.pages ?? Object.fromEntries(COLLECTIONS.map((c) => [c, data()![c]])));
-  const sitemap = () => input?.sitemap ?? sitemapEntries(data()!);
+  const data = () => loadSiteData(articlesDir);
+  eleventyConfig.addGlobalData("archive", () => (input ? input.archive : archiveSummary(data())) ?? {});
+  eleventyConfig.addGlobalData("pages", () => input?.pages ?? Object.fromEntries(COLLECTIONS.map((c) => [c, data()[c]])));
+  const sitemap = () => input?.sitemap ?? sitemapEntries(data());
   eleventyConfig.addGlobalData("sitemap", sitemap);
   // Over 50,000 URLs, sitemap.xml is an index of sitemap-1.xml, sitemap-2.xml, ... (ARCHIVE_SITEMAP_URLS sets the limit, for tests).
   eleventyConfig.addGlobalData("sitemapParts", () => sitemapParts(sitemap(), Number(process.env["ARCHIVE_SITEMAP_URLS"] ?? SITEMAP_URLS)));
   // A chunk of paginated pages (src/build/render-pages.ts) renders those and nothing else.
   // https://www.11ty.dev/docs/config-preprocessors/
-  if (input && !input.data) eleventyConfig.addPreprocessor("chunk-only", "njk", (tmpl: { pagination?: unknown }) => (tmpl.pagination ? undefined : false));
+  if (input && !input.archive) eleventyConfig.addPreprocessor("chunk-only", "njk", (tmpl: { pagination?: unknown }) => (tmpl.pagination ? undefined : false));
   const site = {
     title: process.env["ARCHIVE_TITLE"] ?? "Truss–Lavrov Talks Archive",
     description: "News coverage of the talks between Liz Truss and Sergey Lavrov, December 2021 to February 2022.",

@@ -13,4 +13,4 @@ if (!file || !dir || !pathPrefix) {
   process.exit(2);
 }
 const pages = JSON.parse(readFileSync(file, "utf8")) as PageSelection;
-await renderHere(dir, { data: null, pages, sitemap: [] }, pathPrefix);
+await renderHere(dir, { archive: null, pages, sitemap: [] }, pathPrefix);

@@ -14,6 +14,7 @@ import { selection, sitemapEntries, type PageSelection, type PlannedPage } from 
 import { setRenderInput, type RenderInput } from "./render-input.ts";
 import { installNunjucksCompileCache } from "./nunjucks-compile-cache.ts";
 import { projectRoot } from "./project-root.ts";
+import { archiveSummary } from "./archive-summary.ts";
 
 /** Paginated pages per Eleventy process; also the most a build renders in its own process. */
 export const CHUNK_PAGES = 4000;
@@ -100,33 +101,53 @@ export function writeJsonByItem(file: string, pages: PageSelection): void {
   }
 }
 
-/** Render the selected paginated pages, and every page that is not paginated, into `dir`. */
-export async function renderPages(dir: string, data: SiteData, pages: readonly PlannedPage[], pathPrefix: string, chunkPages = CHUNK_PAGES): Promise<void> {
-  const sitemap = sitemapEntries(data);
-  if (pages.length <= chunkPages) return renderHere(dir, { data, pages: selection(data, pages), sitemap }, pathPrefix);
-  const work = `${dir}.chunks`;
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
+/**
+ * A render made ready from the site data: what the pages that show the whole archive need of it,
+ * and the paginated pages to render, in this process or, when many, in files for processes of
+ * their own. The site data can go once it is made: at 100,000 articles it is gigabytes.
+ */
+export interface RenderWork {
+  dir: string;
+  here: RenderInput;
+  /** Files of paginated pages, one per Eleventy process; none when this process renders them all. */
+  chunks: string[];
+  /** The folder of the files, removed when the render ends. */
+  folder: string | null;
+}
+
+/** Make ready a render of the selected paginated pages, and of every page that is not paginated, into `dir`. */
+export function prepareRender(dir: string, data: SiteData, pages: readonly PlannedPage[], chunkPages = CHUNK_PAGES): RenderWork {
+  const few = pages.length <= chunkPages;
+  const here: RenderInput = { archive: archiveSummary(data), pages: selection(data, few ? pages : []), sitemap: sitemapEntries(data) };
+  if (few) return { dir, here, chunks: [], folder: null };
+  const folder = `${dir}.chunks`;
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
   try {
-    const lanes = availableParallelism();
-    const size = chunkSize(pages.length, chunkPages, lanes);
-    const files: string[] = [];
+    const size = chunkSize(pages.length, chunkPages, availableParallelism());
+    const chunks: string[] = [];
     for (let start = 0; start < pages.length; start += size) {
-      const file = join(work, `${files.length}.json`);
+      const file = join(folder, `${chunks.length}.json`);
       writeJsonByItem(file, selection(data, pages.slice(start, start + size)));
-      files.push(file);
+      chunks.push(file);
     }
+    return { dir, here, chunks, folder };
+  } catch (error) {
+    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Render what prepareRender made ready: the chunks on every core, the rest in this process beside them. */
+export async function renderPages(work: RenderWork, pathPrefix: string): Promise<void> {
+  const { dir, chunks } = work;
+  try {
     let next = 0;
     const lane = async () => {
-      while (next < files.length) {
-        await renderElsewhere(files[next++]!, dir, pathPrefix);
-      }
+      while (next < chunks.length) await renderElsewhere(chunks[next++]!, dir, pathPrefix);
     };
-    await Promise.all([
-      ...Array.from({ length: Math.min(lanes, files.length) }, lane),
-      renderHere(dir, { data, pages: selection(data, []), sitemap }, pathPrefix),
-    ]);
+    await Promise.all([...Array.from({ length: Math.min(availableParallelism(), chunks.length) }, lane), renderHere(dir, work.here, pathPrefix)]);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (work.folder) rmSync(work.folder, { recursive: true, force: true });
   }
 }

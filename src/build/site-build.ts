@@ -17,7 +17,7 @@ import { cacheRoot } from "./cache.ts";
 import { readManifest, writeSearchIndex } from "./search-index.ts";
 import { stage, writeTimings } from "./stages.ts";
 import { plannedPages, rendererVersion } from "./render-plan.ts";
-import { renderPages } from "./render-pages.ts";
+import { prepareRender, renderPages } from "./render-pages.ts";
 import { copyStatic, staleStatics, staticFiles } from "./static-files.ts";
 import { readSiteManifest, writeSiteManifest, type SiteManifest } from "./site-manifest.ts";
 import { applyChanges, swapIn } from "./site-commit.ts";
@@ -103,7 +103,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const articlesDir = resolve(opts.articlesDir);
   process.env["ARCHIVE_ARTICLES"] = articlesDir;
   forgetSiteData();
-  // Let go once the pages are rendered: the search index needs none of it, and at 100,000 articles it is gigabytes.
+  // Let go once the pages are ready to render: they need little of it, and at 100,000 articles it is gigabytes.
   let data: SiteData | undefined = await stage("data", () => prepareSiteData(articlesDir), (d) => ({ articles: d.articles.length }));
   if (data.problems.length) return { ...refused(""), errors: data.problems.map(formatProblem) };
   const articles = data.articles.length;
@@ -123,8 +123,15 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   rmSync(staging, { recursive: true, force: true });
   try {
     const toRender = mode === "full" ? planned : changed;
-    await stage("render", () => renderPages(staging, data!, toRender, pathPrefix, opts.renderChunkPages), () => ({ pages: toRender.length }));
-    data = undefined;
+    await stage(
+      "render",
+      () => {
+        const work = prepareRender(staging, data!, toRender, opts.renderChunkPages);
+        data = undefined; // the pages render from `work`
+        return renderPages(work, pathPrefix);
+      },
+      () => ({ pages: toRender.length }),
+    );
     forgetSiteData();
     const renderedFiles = new Set(htmlFiles(staging));
     const outputs = new Set(planned.map((p) => p.output));

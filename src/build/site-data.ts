@@ -762,11 +762,6 @@ function assemble(articlesDir: string, { articles, problems }: ReturnType<typeof
   return siteDataWithoutEvents(articles, problems, { articlesDir, rendered: (md) => byBody.get(md), spool });
 }
 
-function remember(articlesDir: string, data: SiteData): SiteData {
-  memo.set(articlesDir, data);
-  return data;
-}
-
 /** Load and prepare an articles folder once per process (the build and Eleventy's config share it). */
 export function loadSiteData(articlesDir: string): SiteData {
   const known = memo.get(articlesDir);
@@ -774,13 +769,16 @@ export function loadSiteData(articlesDir: string): SiteData {
   const loaded = readRecords(articlesDir);
   const { html, keys } = renderBodiesSync(loaded.articles.map((a) => a.body)); // unchanged bodies come from the render cache
   const data = assemble(articlesDir, loaded, html, keys);
-  return remember(articlesDir, withEvents(data, siteEvents(eventInputs(loaded.articles, data.sources), nameForms(loadRegistries().entities))));
+  const site = withEvents(data, siteEvents(eventInputs(loaded.articles, data.sources), nameForms(loadRegistries().entities)));
+  memo.set(articlesDir, site);
+  return site;
 }
 
-/** The same as loadSiteData, with every body rendered once: from the render cache, or on worker threads. */
+/**
+ * The same as loadSiteData, with every body rendered once: from the render cache, or on worker
+ * threads. Not kept here: the caller holds the data, and lets it go when it is done with it.
+ */
 export async function prepareSiteData(articlesDir: string): Promise<SiteData> {
-  const known = memo.get(articlesDir);
-  if (known) return known;
   const loaded = readRecords(articlesDir);
   // The events on a thread of their own from the start, beside the bodies and then beside the
   // assembling of the pages: in a large archive they take longest, and the cores share the rest.
@@ -790,7 +788,7 @@ export async function prepareSiteData(articlesDir: string): Promise<SiteData> {
   const spool = buildSpool();
   const { html, keys } = await renderBodies(loaded.articles.map((a) => a.body), { spool }); // on every core when many are new
   const data = assemble(articlesDir, loaded, html, keys, spool);
-  return remember(articlesDir, withEvents(data, await events));
+  return withEvents(data, await events);
 }
 
 // The spool of the last build's HTML, removed when the next build starts; a long-running process
