@@ -122,6 +122,15 @@ export class HashCache<V> {
     pack.dirty = true;
   }
 
+  /** save(), then every entry leaves memory, as by take(): for a run that is done with the cache before it ends. */
+  saveAndRelease(): void {
+    this.save();
+    for (const pack of this.packs.values()) {
+      pack.released += pack.entries.size;
+      pack.entries.clear();
+    }
+  }
+
   /** Write the packs this run changed, without the entries it never asked for. */
   save(): void {
     if (!this.dir) return;

@@ -194,7 +194,8 @@ export interface ReportAnalysis {
   quoteGrams: Uint32Array; // every quote's trigrams, sorted
 }
 
-export type Analyse = (a: EventInput) => ReportAnalysis;
+/** A report's analysis; `analysed`, when given, is told once every report of the pool is analysed (a cache can write them then). */
+export type Analyse = ((a: EventInput) => ReportAnalysis) & { analysed?: () => void };
 
 /** A report's analysis depends on its body, its names and their spellings and its quotes only: a build may keep it by those (src/build/events-cache.ts). */
 export function analyseReport(a: EventInput, forms: NameForms): ReportAnalysis {
@@ -234,6 +235,7 @@ function prepare(pool: EventInput[], settings: GroupingSettings, analyse: Analys
     }
     return analysis;
   });
+  analyse.analysed?.();
   // A phrase is distinctive when at least two reports use it (else it links nothing) and few do:
   // at most 50 reports, and at most half the archive.
   const maxDf = Math.min(settings.phraseMaxDf, Math.floor(n * PHRASE_MAX_SHARE));

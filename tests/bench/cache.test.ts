@@ -102,3 +102,19 @@ describe("values taken once", () => {
     expect([c.get(k1), c.get(k2), c.get(k3)]).toEqual(["one", undefined, "three"]);
   });
 });
+
+describe("a cache saved and released", () => {
+  it("holds none of its entries in memory, keeps every one on disk, and a later save drops none of them", () => {
+    const [k1, k2, k3] = samePack() as [string, string, string];
+    const root = savedCache([[k1, "one"]]);
+    const b = new HashCache<string>("test", root);
+    expect(b.take(k1)).toBe("one");
+    b.set(k2, "two");
+    b.set(k3, "three");
+    b.saveAndRelease();
+    expect([b.get(k2), b.get(k3)]).toEqual([undefined, undefined]); // out of memory, as after take()
+    b.save();
+    const c = new HashCache<string>("test", root);
+    expect([c.get(k1), c.get(k2), c.get(k3)]).toEqual(["one", "two", "three"]);
+  });
+});
