@@ -1,11 +1,12 @@
 /**
  * The process of eventsAside (site-events.ts): the archive's events from the articles each message
  * sends, each report's analysis, the linking of the reports and each event's comparison kept across
- * builds in the cache, and in memory too when it serves a long-running build (npm start):
- * events-process.ts [--remember]. It ends when its parent lets go of it (disconnects) or ends.
+ * builds in the cache, and in memory too when it serves a long-running build (npm start); each answer
+ * in a file (value-pack.ts): events-process.ts [--remember]. It ends when its parent lets go of it (disconnects) or ends.
  */
 import { siteEvents, type EventArticle, type SiteEvents } from "../events/site.ts";
-import { applyJob, receivedArticles, type EventsJob } from "./site-events.ts";
+import { applyJob, eventsParts, receivedArticles, type EventsJob, type EventsReply } from "./site-events.ts";
+import { removeValuePack, writeValuePack } from "./value-pack.ts";
 import { GROUPING, LinkMemo } from "../events/group.ts";
 import { cachedAnalysis, cachedCoverage, cachedLinking, eventsMemory } from "./events-cache.ts";
 
@@ -37,11 +38,13 @@ function answer(job: EventsJob): SiteEvents {
 }
 
 process.on("message", (job: EventsJob) => {
-  let reply: { events: SiteEvents } | { error: string };
+  let reply: EventsReply;
   try {
-    reply = { events: answer(job) };
+    reply = { events: writeValuePack(eventsParts(answer(job))) };
   } catch (error) {
     reply = { error: (error as Error).stack ?? String(error) };
   }
-  process.send!(reply);
+  process.send!(reply, (error: Error | null) => {
+    if (error && "events" in reply) removeValuePack(reply.events); // not sent: no one will read it
+  });
 });

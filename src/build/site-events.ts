@@ -12,12 +12,14 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import type { Article } from "../record.ts";
 import type { SourceEntry } from "../registry.ts";
-import { siteEvents, type EventArticle, type SiteEvents } from "../events/site.ts";
+import { siteEvents, type EventArticle, type EventLink, type SiteEvent, type SiteEvents } from "../events/site.ts";
+import type { GroupingResult } from "../events/group.ts";
 import type { NameForms } from "../events/name.ts";
 import { dateLabel } from "./date-labels.ts";
 import { isWarm } from "./warm.ts";
 import { readTextPack, removeTextPack, unpackText, writeTextPack, type TextPackFile } from "./text-pack.ts";
 import { projectRoot } from "./project-root.ts";
+import { readValuePack, type ValuePackFile } from "./value-pack.ts";
 
 /** Below this many articles a process of its own costs more than it saves. */
 const ASIDE_FROM = 500;
@@ -55,8 +57,35 @@ export interface EventsJob {
   forms: NameForms;
 }
 
-/** What the events process answers a job with. */
-type EventsReply = { events: SiteEvents } | { error: string };
+/** What the events process answers a job with: its events in a file (eventsParts), or why it has none. */
+export type EventsReply = { events: ValuePackFile } | { error: string };
+
+type EventsPart = { grouping: GroupingResult } | { events: SiteEvent[] } | { links: [string, EventLink][] };
+
+/** Events, or article links, in one part of the answer's file. */
+const PART_SIZE = 256;
+
+/** The events as the parts of a value pack (value-pack.ts): the grouping, then the events and each article's link to its event, a slice at a time. */
+export function* eventsParts({ events, byArticle, grouping }: SiteEvents): Generator<EventsPart> {
+  yield { grouping };
+  for (let i = 0; i < events.length; i += PART_SIZE) yield { events: events.slice(i, i + PART_SIZE) };
+  const links = [...byArticle];
+  for (let i = 0; i < links.length; i += PART_SIZE) yield { links: links.slice(i, i + PART_SIZE) };
+}
+
+/** The events from the parts eventsParts made, in their order. */
+export function receivedEvents(parts: Iterable<unknown>): SiteEvents {
+  const events: SiteEvent[] = [];
+  const byArticle = new Map<string, EventLink>();
+  let grouping: GroupingResult | undefined;
+  for (const part of parts as Iterable<EventsPart>) {
+    if ("grouping" in part) grouping = part.grouping;
+    else if ("events" in part) events.push(...part.events);
+    else for (const [slug, link] of part.links) byArticle.set(slug, link);
+  }
+  if (!grouping) throw new Error("the events process answered without its grouping");
+  return { events, byArticle, grouping };
+}
 
 interface KeptProcess {
   child: ChildProcess;
@@ -145,8 +174,14 @@ export function eventsAside(articles: EventArticle[], forms: NameForms): Promise
   return new Promise<SiteEvents>((resolve, reject) => {
     const onMessage = (reply: EventsReply) => {
       if ("error" in reply) return onError(new Error(`grouping the events failed: ${reply.error}`));
+      let events: SiteEvents;
+      try {
+        events = receivedEvents(readValuePack(reply.events));
+      } catch (error) {
+        return onError(new Error(`reading the events process's answer failed: ${(error as Error).message}`));
+      }
       done();
-      resolve(reply.events);
+      resolve(events);
     };
     const onError = (error: Error) => {
       done();
