@@ -192,6 +192,12 @@ describe("a build over the site it built before", () => {
     expect(result.errors).toEqual([]);
     expect(result.pages).toBeGreaterThan(75); // three chunks and more
     expectSameSite(join(dir, "_site"), join(chunked, "_site"));
+    // The pages that show the whole archive, rendered from its summary while the chunks render, count all of it.
+    const undated = records().filter((f) => /^date: null$/m.test(readFileSync(join(dir, f), "utf8"))).length;
+    const page = (file: string) => readFileSync(join(chunked, "_site", file), "utf8");
+    expect(page("index.html")).toContain(`${records().length} articles from`);
+    expect(page("archive/index.html")).toContain(`${records().length - undated} dated articles by year and month`);
+    expect(page("archive/index.html")).toContain(undated ? `${undated} undated</a>` : "None: every article has a date.");
   }, 120_000);
 
   it("renders everything again when the renderer changes (here the path prefix)", async () => {
