@@ -40,6 +40,33 @@ interface Pack {
   released: number;
 }
 
+/**
+ * Bytes copied into large blocks, each value a view of its block. Many small Buffers, one per entry,
+ * are taken from the C heap, which keeps their space once they are freed: at 100,000 articles the
+ * render cache's 0.7 GB of new entries stayed in the build's size to its end. A block is mapped
+ * and given back to the system whole.
+ */
+class Slab {
+  private block = new Uint8Array(0);
+  private used = 0;
+
+  constructor(private readonly size: number) {}
+
+  copy(bytes: Uint8Array): Uint8Array {
+    if (bytes.length > this.size) return Uint8Array.prototype.slice.call(bytes);
+    if (this.used + bytes.length > this.block.length) {
+      this.block = new Uint8Array(this.size);
+      this.used = 0;
+    }
+    const view = this.block.subarray(this.used, this.used + bytes.length);
+    view.set(bytes);
+    this.used += bytes.length;
+    return view;
+  }
+}
+
+const SLAB_BYTES = 64 << 20;
+
 const decode = <V>(bytes: unknown): V =>
   // Packs written before entries were kept serialised hold the values themselves.
   bytes instanceof Uint8Array ? (deserialize(bytes) as V) : structuredClone(bytes as V);
@@ -48,6 +75,7 @@ export class HashCache<V> {
   private readonly dir: string;
   private readonly packs = new Map<string, Pack>();
   private readonly knownElsewhere = new Set<string>();
+  private readonly slab = new Slab(SLAB_BYTES);
 
   /** `namespace` names what is cached and how it was made (tool versions): a new one starts empty. */
   constructor(namespace: string, root: string | null = cacheRoot()) {
@@ -117,7 +145,7 @@ export class HashCache<V> {
 
   set(key: string, value: V): void {
     const pack = this.pack(key);
-    pack.entries.set(key, serialize(value));
+    pack.entries.set(key, this.slab.copy(serialize(value)));
     pack.used.add(key);
     pack.dirty = true;
   }
