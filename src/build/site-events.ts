@@ -3,8 +3,8 @@
  * compares tens of thousands of reports and allocates as it goes: in a process of its own
  * (events-process.ts) it has a heap of its own, runs on the other core while the bodies render and
  * the pages are assembled, and its memory is not added to the build's. On a worker thread, as it
- * was until 0af084e, the build at 100,000 articles was one process of 9.1 GB; at 1ec31fe its largest
- * process is 5.0 GB and the events process peaks at 4.0 GB.
+ * was until 0af084e, the build at 100,000 articles was one process of 9.1 GB; at 5fa0036 the build's
+ * process peaks at 3.7 GB and the events process at 3.8 GB.
  * A long-running process keeps the events process, and it its analyses, from one build to the next.
  */
 import { fork, type ChildProcess } from "node:child_process";
