@@ -1,8 +1,9 @@
 /**
  * The process of eventsAside (site-events.ts): the archive's events from the articles each message
  * sends, each report's analysis, the linking of the reports and each event's comparison kept across
- * builds in the cache, and in memory too when it serves a long-running build (npm start); each answer
- * in a file (value-pack.ts): events-process.ts [--remember]. It ends when its parent lets go of it (disconnects) or ends.
+ * builds in the cache, and in memory too when it serves a long-running build (npm start); each
+ * answer in a file (value-pack.ts): events-process.ts [--remember]. It ends when its parent lets go
+ * of it (disconnects) or ends.
  */
 import { siteEvents, type EventArticle, type SiteEvents } from "../events/site.ts";
 import { applyJob, eventsParts, receivedArticles, type EventsJob, type EventsReply } from "./site-events.ts";

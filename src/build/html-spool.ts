@@ -4,9 +4,10 @@
  * 100,000 articles the HTML is about 0.8 GB, which the main heap held from the first stage of the
  * build to the last; a page needs one body at a time.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, rmdirSync, rmSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readExactly } from "./temp-file.ts";
 
 /** Where one body's HTML is in the spool: its first byte and its length in bytes. */
 export type SpoolRef = readonly [at: number, bytes: number];
@@ -57,14 +58,7 @@ export class HtmlSpool {
   }
 
   read([at, bytes]: SpoolRef): string {
-    const buffer = Buffer.allocUnsafe(bytes);
-    let done = 0;
-    while (done < bytes) {
-      const n = readSync(this.open(), buffer, done, bytes - done, at + done);
-      if (n === 0) throw new Error(`the build's HTML spool ends at byte ${at + done}, inside a body it holds (${at}..${at + bytes})`);
-      done += n;
-    }
-    return buffer.toString("utf8");
+    return readExactly(this.open(), at, bytes, (ended) => `the build's HTML spool ends at byte ${ended}, inside a body it holds (${at}..${at + bytes})`).toString("utf8");
   }
 
   /** The spool's space is freed; reading after this is a mistake, and says so. */

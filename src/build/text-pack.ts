@@ -4,9 +4,8 @@
  * outside the JavaScript heap, where it adds nothing to the heap the garbage collector lets grow in
  * proportion to what it holds. A text is decoded when it is read, and let go after.
  */
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readFileSync, writeSync } from "node:fs";
+import { removeTempFile, writeTempFile } from "./temp-file.ts";
 
 export interface TextPack {
   bytes: Uint8Array;
@@ -27,9 +26,7 @@ const WRITE_AT = 1 << 20;
 export function writeTextPack(texts: readonly string[]): TextPackFile {
   const ends = new Float64Array(texts.length);
   if (texts.length === 0) return { file: "", ends };
-  const file = join(mkdtempSync(join(tmpdir(), "news-archive-texts-")), "texts");
-  const fd = openSync(file, "w");
-  try {
+  const file = writeTempFile("news-archive-texts-", (fd) => {
     let pending: string[] = [];
     let length = 0;
     let total = 0;
@@ -46,12 +43,7 @@ export function writeTextPack(texts: readonly string[]): TextPackFile {
       if (length >= WRITE_AT) flush();
     });
     flush();
-  } catch (error) {
-    removeTextPack({ file, ends });
-    throw error;
-  } finally {
-    closeSync(fd);
-  }
+  });
   return { file, ends };
 }
 
@@ -65,7 +57,7 @@ export function readTextPack(sent: TextPackFile): TextPack {
 
 /** The pack's file gone, whether or not it was read. */
 export function removeTextPack(sent: TextPackFile): void {
-  if (sent.file) rmSync(dirname(sent.file), { recursive: true, force: true });
+  if (sent.file) removeTempFile(sent.file);
 }
 
 export function unpackText(pack: TextPack, i: number): string {

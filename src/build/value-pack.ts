@@ -4,10 +4,9 @@
  * would for a message: at 100,000 articles the events are about 400 MB serialised, and the build's
  * process held their message twice over (the pieces received, then joined) while it read it.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
+import { readExactly, removeTempFile, writeTempFile } from "./temp-file.ts";
 
 /** A pack on its way: its file, and where each value ends in it. */
 export interface ValuePackFile {
@@ -17,22 +16,15 @@ export interface ValuePackFile {
 
 /** The values into a file of their own in a new temporary folder, which readValuePack removes. */
 export function writeValuePack(values: Iterable<unknown>): ValuePackFile {
-  const file = join(mkdtempSync(join(tmpdir(), "news-archive-values-")), "values");
   const ends: number[] = [];
-  const fd = openSync(file, "w");
-  try {
+  const file = writeTempFile("news-archive-values-", (fd) => {
     let total = 0;
     for (const value of values) {
       const bytes = serialize(value);
       writeSync(fd, bytes, 0, bytes.length);
       ends.push((total += bytes.length));
     }
-  } catch (error) {
-    removeValuePack({ file, ends });
-    throw error;
-  } finally {
-    closeSync(fd);
-  }
+  });
   return { file, ends };
 }
 
@@ -43,14 +35,7 @@ export function* readValuePack(sent: ValuePackFile): Generator<unknown> {
     fd = openSync(sent.file, "r");
     let start = 0;
     for (const end of sent.ends) {
-      const bytes = Buffer.allocUnsafe(end - start);
-      let done = 0;
-      while (done < bytes.length) {
-        const n = readSync(fd, bytes, done, bytes.length - done, start + done);
-        if (n === 0) throw new Error(`${sent.file} ends at byte ${start + done}, inside a value that ends at ${end}`);
-        done += n;
-      }
-      yield deserialize(bytes);
+      yield deserialize(readExactly(fd, start, end - start, (ended) => `${sent.file} ends at byte ${ended}, inside a value that ends at ${end}`));
       start = end;
     }
   } finally {
@@ -61,5 +46,5 @@ export function* readValuePack(sent: ValuePackFile): Generator<unknown> {
 
 /** The pack's file gone, whether or not it was read. */
 export function removeValuePack(sent: ValuePackFile): void {
-  rmSync(dirname(sent.file), { recursive: true, force: true });
+  removeTempFile(sent.file);
 }
