@@ -17,26 +17,32 @@ export function registerFilters(eleventyConfig: any, site: SiteInfo): void {
   // JSON for a <script type="application/ld+json"> block: "<" escaped so that text can never close the script.
   eleventyConfig.addFilter("jsonScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
 
-  // Eleventy's own `url` filter adds the path prefix; pages call it ~50 times each, mostly with the same
-  // few hundred paths, so it is memoised (per build: this function runs once per configuration).
+  // Eleventy's own `url` filter adds the path prefix; pages call it ~50 times each. A plain path
+  // (segments of letters, digits and - _ ~ ., none of them . or ..) comes out as the prefixed root
+  // and the path, which is what the filter's join gives: it tries each as a whole URL first (an
+  // exception for every path), and a render chunk links thousands of articles once or twice each.
+  // Other paths go to the filter, memoised (per build: this function runs once per configuration).
+  // The root is known once the configuration is merged, at the first page.
   // https://www.11ty.dev/docs/filters/url/
   const prefixed = eleventyConfig.getFilter("url") as (url: string, prefixOverride?: string) => string;
+  const plain = /^\/(?:[\w~-][\w~.-]*\/?)*$/;
+  let rootPath: string | undefined;
   const memo = new Map<string, string>();
   const url = (path: string, prefixOverride?: string): string => {
     if (prefixOverride !== undefined) return prefixed(path, prefixOverride);
+    rootPath ??= prefixed("/");
+    // The prefix itself is its root, not prefixed again (the filter's own exception).
+    if (typeof path === "string" && plain.test(path) && path !== rootPath && `${path}/` !== rootPath) return rootPath + path.slice(1);
     let out = memo.get(path);
     if (out === undefined) memo.set(path, (out = prefixed(path)));
     return out;
   };
   eleventyConfig.addFilter("url", url);
 
-  // Absolute URLs (canonical, Open Graph, feeds, sitemap): the site's origin and the prefixed path.
-  // A plain path (segments of letters, digits and - _ ~ ., none of them . or ..) is the site's root
-  // URL and the path: no URL to parse for each of the sitemap's tens of thousands of entries.
-  // The root is known once the configuration is merged, at the first page.
-  let root: string | undefined;
-  const plain = /^\/(?:[\w~-][\w~.-]*\/?)*$/;
-  const absoluteUrl = (path: string): string => (plain.test(path) ? (root ??= new URL(url("/"), site.url).href) + path.slice(1) : new URL(url(path), site.url).href);
+  // Absolute URLs (canonical, Open Graph, feeds, sitemap): the site's origin and the prefixed path,
+  // for a plain path without a URL to parse for each of the sitemap's tens of thousands of entries.
+  let origin: string | undefined;
+  const absoluteUrl = (path: string): string => (plain.test(path) ? (origin ??= new URL(site.url).origin) + url(path) : new URL(url(path), site.url).href);
   eleventyConfig.addFilter("absoluteUrl", absoluteUrl);
   eleventyConfig.addFilter("atomFeed", (articles: SiteArticle[]) => atomFeed(articles, site, absoluteUrl));
   eleventyConfig.addFilter("jsonFeed", (articles: SiteArticle[]) => jsonFeed(articles, site, absoluteUrl));
