@@ -3,14 +3,13 @@
  * render-chunk.ts <pages.json> <site folder> <path prefix>. Only the paginated pages of the file
  * are rendered; the pages that show the whole archive are the parent's.
  */
-import { readFileSync } from "node:fs";
 import { renderHere } from "./render-pages.ts";
-import type { PageSelection } from "./render-plan.ts";
+import { readChunkFile } from "./chunk-file.ts";
 
 const [file, dir, pathPrefix] = process.argv.slice(2);
 if (!file || !dir || !pathPrefix) {
   console.error("usage: render-chunk.ts <pages.json> <site folder> <path prefix>");
   process.exit(2);
 }
-const pages = JSON.parse(readFileSync(file, "utf8")) as PageSelection;
+const pages = readChunkFile(file);
 await renderHere(dir, { archive: null, pages, sitemap: [] }, pathPrefix);

@@ -6,11 +6,12 @@
  * over every page would hold them all at once and run out of memory between 30,000 and 50,000.
  */
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type { SiteData } from "./site-data.ts";
-import { selection, sitemapEntries, type PageSelection, type PlannedPage } from "./render-plan.ts";
+import { selection, sitemapEntries, type PlannedPage } from "./render-plan.ts";
+import { writeChunkFile } from "./chunk-file.ts";
 import { setRenderInput, type RenderInput } from "./render-input.ts";
 import { installNunjucksCompileCache } from "./nunjucks-compile-cache.ts";
 import { projectRoot } from "./project-root.ts";
@@ -57,48 +58,23 @@ function renderElsewhere(file: string, dir: string, pathPrefix: string): Promise
 }
 
 /**
- * Pages per chunk: at most `most`, in a number of chunks the lanes share evenly. 13,000 pages as
- * chunks of 4,000 on two cores leave a core idle while the short fourth renders beside the third;
- * four of 3,250 keep both busy to the end.
+ * Chunks for a render of `pages`: as few as keep each within `most` pages, in a number the lanes
+ * share evenly. 13,000 pages as chunks of 4,000 on two cores leave a core idle while the short
+ * fourth renders beside the third; four of 3,250 keep both busy to the end.
  */
-export function chunkSize(pages: number, most: number, lanes: number): number {
-  const chunks = Math.ceil(Math.ceil(pages / most) / lanes) * lanes;
-  return Math.ceil(pages / chunks);
+export function chunkCount(pages: number, most: number, lanes: number): number {
+  return Math.min(pages, Math.ceil(Math.ceil(pages / most) / lanes) * lanes);
 }
 
-/** Characters gathered before a write: well under the size of a large object. */
-const WRITE_AT = 1 << 15;
-
 /**
- * JSON.stringify(selection) into a file, written an item at a time. One string per chunk would be
- * a hundred megabytes or more at 100,000 articles, made in the heap's large-object space, which
- * only a full collection frees: written so, the chunks' files took the build from 5.3 GB to 9.1 GB.
+ * The `n`th of `count` chunks: every count-th page from the nth. Pages come in collections, and a
+ * page of a person's articles holds five times the data of an article's page; dealt out in turn,
+ * each chunk has its share of each kind, and the lanes end together.
  */
-export function writeJsonByItem(file: string, pages: PageSelection): void {
-  const fd = openSync(file, "w");
-  let buffered: string[] = [];
-  let length = 0;
-  const write = (text: string) => {
-    buffered.push(text);
-    length += text.length;
-    if (length < WRITE_AT) return;
-    writeSync(fd, buffered.join(""));
-    buffered = [];
-    length = 0;
-  };
-  try {
-    let first = true;
-    for (const [collection, items] of Object.entries(pages)) {
-      write(`${first ? "{" : ","}${JSON.stringify(collection)}:[`);
-      first = false;
-      items.forEach((item, i) => write((i ? "," : "") + (JSON.stringify(item) ?? "null")));
-      write("]");
-    }
-    write(first ? "{}" : "}");
-    writeSync(fd, buffered.join(""));
-  } finally {
-    closeSync(fd);
-  }
+function everyNth<T>(pages: readonly T[], n: number, count: number): T[] {
+  const chunk: T[] = [];
+  for (let i = n; i < pages.length; i += count) chunk.push(pages[i]!);
+  return chunk;
 }
 
 /**
@@ -124,11 +100,11 @@ export function prepareRender(dir: string, data: SiteData, pages: readonly Plann
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   try {
-    const size = chunkSize(pages.length, chunkPages, availableParallelism());
+    const count = chunkCount(pages.length, chunkPages, availableParallelism());
     const chunks: string[] = [];
-    for (let start = 0; start < pages.length; start += size) {
-      const file = join(folder, `${chunks.length}.json`);
-      writeJsonByItem(file, selection(data, pages.slice(start, start + size)));
+    for (let n = 0; n < count; n++) {
+      const file = join(folder, `${n}.json`);
+      writeChunkFile(file, selection(data, everyNth(pages, n, count)));
       chunks.push(file);
     }
     return { dir, here, chunks, folder };

@@ -2,7 +2,7 @@
  * Files that carry data from one process to another, or out of the heap for one build: each in a
  * new temporary folder of its own, removed with it.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -36,4 +36,25 @@ export function readExactly(fd: number, at: number, bytes: number, short: (ended
     done += n;
   }
   return buffer;
+}
+
+/**
+ * Strings written to an open file in pieces of at least `size` characters, joined: fewer writes
+ * than one a string, and no string as large as the whole (which V8 makes in its large-object
+ * space, freed only by a full collection). `flush` writes what is left.
+ */
+export function stringWriter(fd: number, size: number): { write: (text: string) => void; flush: () => void } {
+  let pending: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (pending.length) writeSync(fd, pending.join(""));
+    pending = [];
+    length = 0;
+  };
+  const write = (text: string) => {
+    pending.push(text);
+    length += text.length;
+    if (length >= size) flush();
+  };
+  return { write, flush };
 }

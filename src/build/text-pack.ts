@@ -4,8 +4,8 @@
  * outside the JavaScript heap, where it adds nothing to the heap the garbage collector lets grow in
  * proportion to what it holds. A text is decoded when it is read, and let go after.
  */
-import { readFileSync, writeSync } from "node:fs";
-import { removeTempFile, writeTempFile } from "./temp-file.ts";
+import { readFileSync } from "node:fs";
+import { removeTempFile, stringWriter, writeTempFile } from "./temp-file.ts";
 
 export interface TextPack {
   bytes: Uint8Array;
@@ -27,22 +27,13 @@ export function writeTextPack(texts: readonly string[]): TextPackFile {
   const ends = new Float64Array(texts.length);
   if (texts.length === 0) return { file: "", ends };
   const file = writeTempFile("news-archive-texts-", (fd) => {
-    let pending: string[] = [];
-    let length = 0;
+    const out = stringWriter(fd, WRITE_AT);
     let total = 0;
-    const flush = () => {
-      const bytes = Buffer.from(pending.join(""), "utf8");
-      writeSync(fd, bytes, 0, bytes.length);
-      pending = [];
-      length = 0;
-    };
     texts.forEach((t, i) => {
       ends[i] = total += Buffer.byteLength(t, "utf8");
-      pending.push(t);
-      length += t.length;
-      if (length >= WRITE_AT) flush();
+      out.write(t);
     });
-    flush();
+    out.flush();
   });
   return { file, ends };
 }
