@@ -7,9 +7,7 @@ import { chunkCount } from "../../src/build/render-pages.ts";
 import { readChunkFile, writeChunkFile } from "../../src/build/chunk-file.ts";
 import { buildSiteData } from "../../src/build/site-data.ts";
 import { COLLECTIONS, type PageSelection } from "../../src/build/render-plan.ts";
-import { generator } from "../../src/bench/generate.ts";
-import { ingestArchive } from "../../src/ingest/archive.ts";
-import { loadRegistries } from "../../src/registry.ts";
+import { generatedArticles } from "../helpers/generated-articles.ts";
 
 describe("splitting a full render into chunks for the Eleventy processes", () => {
   it("keeps every chunk within the most a process renders, in a number of chunks the lanes share evenly", () => {
@@ -54,13 +52,7 @@ describe("a chunk's file for its Eleventy process", () => {
   });
 
   it("holds each article's card once, and reads back the site's pages as they were, each card one object", () => {
-    const registries = loadRegistries();
-    const gen = generator(registries, 3);
-    const ingested = ingestArchive(
-      Array.from({ length: 120 }, (_, i) => ({ path: `raw/${gen.article(i).name}`, bytes: new TextEncoder().encode(gen.article(i).text) })),
-      registries,
-    );
-    const data = buildSiteData(ingested.articles.map((a) => ({ ...a.record, body: a.body, file: `${a.record.slug}.md` })));
+    const data = buildSiteData(generatedArticles(3, 120));
     const pages = Object.fromEntries(COLLECTIONS.map((c) => [c, data[c]])) as PageSelection;
     writeChunkFile(file, pages);
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { buildSiteData, LIST_PAGE_SIZE, MONTH_PAGE_SIZE, TIMELINE_PAGE_SIZE } from "../../src/build/site-data.ts";
 import { relatedArticles, RelatedTerms } from "../../src/build/related.ts";
-import { generator } from "../../src/bench/generate.ts";
-import { ingestArchive } from "../../src/ingest/archive.ts";
-import { loadRegistries } from "../../src/registry.ts";
 import { atomFeed, jsonFeed } from "../../src/build/feeds.ts";
 import type { Article } from "../../src/record.ts";
+import { generatedArticles } from "../helpers/generated-articles.ts";
 
 /** A record as the build reads it, with only what a test names filled in. */
 function article(slug: string, fields: Partial<Article> = {}): Article {
@@ -179,12 +177,7 @@ describe("related articles", () => {
   });
 
   it("are the same from a table of terms kept across builds, which has met other articles and earlier versions of these", () => {
-    const registries = loadRegistries();
-    const gen = generator(registries, 11);
-    const archive = ingestArchive(
-      Array.from({ length: 300 }, (_, i) => ({ path: `raw/${gen.article(i).name}`, bytes: new TextEncoder().encode(gen.article(i).text) })),
-      registries,
-    ).articles.map((a) => ({ slug: a.record.slug, text: `${a.record.title}\n${a.body}`, people: a.record.people, organisations: a.record.organisations, places: a.record.places }));
+    const archive = generatedArticles(11, 300).map((a) => ({ slug: a.slug, text: `${a.title}\n${a.body}`, people: a.people, organisations: a.organisations, places: a.places }));
     const keyed = archive.map((a) => ({ ...a, key: {} }));
     const kept = new RelatedTerms();
     // An earlier build: other articles first, then these with their first halves only (other words, numbered first).
@@ -197,12 +190,7 @@ describe("related articles", () => {
   });
 
   it("are the same after edits, working out again only the rows an edit can change, as from nothing", () => {
-    const registries = loadRegistries();
-    const gen = generator(registries, 5);
-    let archive = ingestArchive(
-      Array.from({ length: 400 }, (_, i) => ({ path: `raw/${gen.article(i).name}`, bytes: new TextEncoder().encode(gen.article(i).text) })),
-      registries,
-    ).articles.map((a) => ({ slug: a.record.slug, text: `${a.record.title}\n${a.body}`, people: a.record.people, organisations: a.record.organisations, places: a.record.places, key: {} }));
+    let archive = generatedArticles(5, 400).map((a) => ({ slug: a.slug, text: `${a.title}\n${a.body}`, people: a.people, organisations: a.organisations, places: a.places, key: {} }));
     const kept = new RelatedTerms();
     relatedArticles(archive, {}, kept);
     const commonPerson = archive.flatMap((a) => a.people).sort().find((p, i, all) => all.indexOf(p) !== i)!;
