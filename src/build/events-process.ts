@@ -6,8 +6,8 @@
  * of it (disconnects) or ends.
  */
 import { siteEvents, type EventArticle, type SiteEvents } from "../events/site.ts";
-import { applyJob, eventsParts, receivedArticles, type EventsJob, type EventsReply } from "./site-events.ts";
-import { removeValuePack, writeValuePack } from "./value-pack.ts";
+import { applyJob, eventsParts, receivedArticles, receivedJob, type EventsJob, type EventsMessage, type EventsReply } from "./site-events.ts";
+import { readValuePack, removeValuePack, writeValuePack } from "./value-pack.ts";
 import { GROUPING, LinkMemo } from "../events/group.ts";
 import { cachedAnalysis, cachedCoverage, cachedLinking, eventsMemory } from "./events-cache.ts";
 
@@ -38,10 +38,10 @@ function answer(job: EventsJob): SiteEvents {
   return events;
 }
 
-process.on("message", (job: EventsJob) => {
+process.on("message", (message: EventsMessage) => {
   let reply: EventsReply;
   try {
-    reply = { events: writeValuePack(eventsParts(answer(job))) };
+    reply = { events: writeValuePack(eventsParts(answer(receivedJob(readValuePack(message))))) };
   } catch (error) {
     reply = { error: (error as Error).stack ?? String(error) };
   }

@@ -19,7 +19,7 @@ import { dateLabel } from "./date-labels.ts";
 import { isWarm } from "./warm.ts";
 import { readTextPack, removeTextPack, unpackText, writeTextPack, type TextPackFile } from "./text-pack.ts";
 import { projectRoot } from "./project-root.ts";
-import { readValuePack, type ValuePackFile } from "./value-pack.ts";
+import { readValuePack, removeValuePack, writeValuePack, type ValuePackFile } from "./value-pack.ts";
 
 /** Below this many articles a process of its own costs more than it saves. */
 const ASIDE_FROM = 500;
@@ -55,6 +55,35 @@ export interface EventsJob {
   changed: Omit<EventArticle, "body">[];
   bodies: TextPackFile;
   forms: NameForms;
+}
+
+/**
+ * A job as it crosses to the events process: in a value pack (value-pack.ts), written before the
+ * message that names it is sent. A message larger than the pipe holds is written out only as the
+ * event loop of the build's process turns, and it does not turn while that process assembles the
+ * pages: the events process got a save's job (the order of 10,000 slugs) half a second late, and
+ * the build then waited for its answer.
+ */
+export type EventsMessage = ValuePackFile;
+
+type JobPart = Omit<EventsJob, "changed"> | { changed: EventsJob["changed"] };
+
+/** A job as the parts of a value pack: its order, names and bodies, then its changed articles a slice at a time. */
+export function* jobParts({ changed, ...rest }: EventsJob): Generator<JobPart> {
+  yield rest;
+  for (let i = 0; i < changed.length; i += PART_SIZE) yield { changed: changed.slice(i, i + PART_SIZE) };
+}
+
+/** The job from the parts jobParts made. */
+export function receivedJob(parts: Iterable<unknown>): EventsJob {
+  let head: Omit<EventsJob, "changed"> | undefined;
+  const changed: EventsJob["changed"] = [];
+  for (const part of parts as Iterable<JobPart>) {
+    if ("changed" in part) changed.push(...part.changed);
+    else head = part;
+  }
+  if (!head) throw new Error("the events job came without its order");
+  return { ...head, changed };
 }
 
 /** What the events process answers a job with: its events in a file (eventsParts), or why it has none. */
@@ -128,12 +157,23 @@ function holdOpen(child: ChildProcess, hold: boolean): void {
   else channel?.unref();
 }
 
+// A source's facts are read afresh from the registry by every build: compared by their text, each
+// registry entry's made once (the entries are a few dozen; the articles that carry them, thousands).
+const factsTexts = new WeakMap<SourceEntry, string>();
+
+function factsText(facts: SourceEntry | null): string {
+  if (!facts) return "";
+  let text = factsTexts.get(facts);
+  if (text === undefined) factsTexts.set(facts, (text = JSON.stringify(facts)));
+  return text;
+}
+
 /** The same article as sent before: the same fields, its lists and texts the very same (an unchanged record's). */
 function sameArticle(a: EventArticle, b: EventArticle | undefined): boolean {
   if (!b) return false;
   for (const key of Object.keys(a) as (keyof EventArticle)[]) {
     if (a[key] === b[key]) continue;
-    if (key === "sourceFacts" && JSON.stringify(a[key]) === JSON.stringify(b[key])) continue;
+    if (key === "sourceFacts" && factsText(a.sourceFacts) === factsText(b.sourceFacts)) continue;
     return false;
   }
   return Object.keys(a).length === Object.keys(b).length;
@@ -193,17 +233,21 @@ export function eventsAside(articles: EventArticle[], forms: NameForms): Promise
     const done = () => {
       // Once: an error after the answer (or a second one) finds nothing left to settle.
       child.off("message", onMessage).off("error", onError).off("exit", onExit);
-      if (job) removeTextPack(job.bodies); // read and removed by the process, unless it stopped first
+      // Read and removed by the process, unless it stopped first.
+      if (job) removeTextPack(job.bodies);
+      if (message) removeValuePack(message);
       if (child === kept?.child) holdOpen(child, false);
       else if (child.connected) child.disconnect(); // it ends once it has nothing left to do
     };
     let job: EventsJob | undefined;
+    let message: EventsMessage | undefined;
     try {
       job = eventsJob(articles, forms, sent);
+      message = writeValuePack(jobParts(job));
     } catch (error) {
       return onError(error as Error);
     }
     child.on("message", onMessage).on("error", onError).on("exit", onExit);
-    child.send(job, (error) => error && onError(error));
+    child.send(message, (error) => error && onError(error));
   });
 }

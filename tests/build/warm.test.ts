@@ -13,8 +13,9 @@ import { keepWarm } from "../../src/build/warm.ts";
 import { buildSite } from "../../src/build/site-build.ts";
 import { runIngest } from "../../src/cli/ingest.ts";
 import { writeArchive } from "../../src/bench/generate.ts";
-import { loadRegistries } from "../../src/registry.ts";
-import { eventsAside, eventsJob, receivedArticles } from "../../src/build/site-events.ts";
+import { loadRegistries, type SourceEntry } from "../../src/registry.ts";
+import { eventsAside, eventsJob, jobParts, receivedArticles, receivedJob } from "../../src/build/site-events.ts";
+import { readValuePack, writeValuePack } from "../../src/build/value-pack.ts";
 import { siteEvents, type EventArticle } from "../../src/events/site.ts";
 import { generatedEventInputs } from "../helpers/event-inputs.ts";
 
@@ -144,5 +145,31 @@ describe("the events worker of a long-running process", () => {
     expect([...sent.keys()].sort()).toEqual(["b", "c"]);
     // A copy with the same text is not the same record's: its lists are other objects, so it is sent.
     expect(eventsJob([c, { ...edited, people: [] }], {}, sent).changed).toHaveLength(1);
+  });
+
+  it("takes a source's facts read again from the registry, the same, as unchanged, and other facts as a change", () => {
+    const facts = () => ({ name: "Reuters", country: "UK", kind: "agency" }) as unknown as SourceEntry;
+    const article = (slug: string, sourceFacts: SourceEntry): EventArticle => ({
+      slug, title: slug, date: "2022-02-10", source: "Reuters", people: [], places: [], organisations: [], quotes: [], body: slug, event: null,
+      url: `/articles/${slug}/`, dateLabel: "10 February 2022", sourceUrl: "/sources/reuters/", sourceFacts,
+    });
+    const sent = new Map<string, EventArticle>();
+    const first = article("a", facts());
+    eventsJob([first], {}, sent);
+    expect(eventsJob([{ ...sent.get("a")!, sourceFacts: facts() }], {}, sent).changed).toEqual([]);
+    expect(eventsJob([{ ...sent.get("a")!, sourceFacts: { ...facts(), country: "US" } }], {}, sent).changed).toHaveLength(1);
+  });
+
+  it("crosses to the events process whole through a value pack, however many articles changed", () => {
+    const article = (k: number): EventArticle => ({
+      slug: `a${k}`, title: `Report ${k}`, date: "2022-02-10", source: "Reuters", people: [`Person ${k % 7}`], places: [], organisations: [], quotes: [], body: `Body ${k}`, event: null,
+      url: `/articles/a${k}/`, dateLabel: "10 February 2022", sourceUrl: "/sources/reuters/", sourceFacts: null,
+    });
+    const articles = Array.from({ length: 600 }, (_, k) => article(k)); // more than one part's worth
+    const job = eventsJob(articles, { "Person 1": ["P. One"] }, new Map());
+    const crossed = receivedJob(readValuePack(writeValuePack(jobParts(job))));
+    expect(crossed).toEqual(job);
+    expect(receivedArticles(crossed)).toEqual(articles);
+    expect(() => receivedJob([])).toThrow(/without its order/);
   });
 });
