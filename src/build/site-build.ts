@@ -18,7 +18,7 @@ import { readManifest, writeSearchIndex } from "./search-index.ts";
 import { stage, writeTimings } from "./stages.ts";
 import { plannedPages, rendererVersion } from "./render-plan.ts";
 import { prepareRender, renderPages } from "./render-pages.ts";
-import { copyStatic, staleStatics, staticFiles } from "./static-files.ts";
+import { copyStatic, rawFiles, staleStatics, staticFiles } from "./static-files.ts";
 import { readSiteManifest, writeSiteManifest, type SiteManifest } from "./site-manifest.ts";
 import { applyChanges, swapIn } from "./site-commit.ts";
 import { projectRoot } from "./project-root.ts";
@@ -104,7 +104,8 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   process.env["ARCHIVE_ARTICLES"] = articlesDir;
   forgetSiteData();
   // Let go once the pages are ready to render: they need little of it, and at 100,000 articles it is gigabytes.
-  let data: SiteData | undefined = await stage("data", () => prepareSiteData(articlesDir), (d) => ({ articles: d.articles.length }));
+  const raw = rawFiles(join(articlesDir, "raw"));
+  let data: SiteData | undefined = await stage("data", () => prepareSiteData(articlesDir, raw), (d) => ({ articles: d.articles.length }));
   if (data.problems.length) return { ...refused(""), errors: data.problems.map(formatProblem) };
   const articles = data.articles.length;
   const events = data.events.length;
@@ -114,7 +115,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   const pathPrefix = opts.pathPrefix ?? "/";
   const renderer = rendererVersion(root, { pathPrefix, title: process.env["ARCHIVE_TITLE"] ?? "", url: process.env["ARCHIVE_URL"] ?? "" });
   const planned = plannedPages(data, renderer);
-  const statics = staticFiles(join(root, "public"), join(articlesDir, "raw"));
+  const statics = staticFiles(join(root, "public"), raw);
   const before = opts.full ? null : readSiteManifest(out);
   const changed = before?.renderer === renderer ? planned.filter((p) => before.pages[p.output] !== p.fingerprint) : planned;
   const mode = before && changed.length <= planned.length * INCREMENTAL_SHARE ? "incremental" : "full";

@@ -16,7 +16,7 @@ import { HtmlSpool } from "./html-spool.ts";
 import { ownCopy } from "./own-copy.ts";
 import { cachedRecordParser } from "./record-cache.ts";
 import { contentKey } from "./cache.ts";
-import { rawFiles } from "./static-files.ts";
+import { rawFiles, type StaticFile } from "./static-files.ts";
 import { loadArticles, type BuildProblem } from "./load-records.ts";
 import { leadWords, relatedArticles, RelatedTerms } from "./related.ts";
 import { isWarm } from "./warm.ts";
@@ -543,8 +543,10 @@ export interface SiteDataOptions {
   /** The articles folder: raw files are looked up under it, to link each article to its raw text. */
   articlesDir?: string;
   sources?: SourceEntry[];
-  /** Each body's HTML and its key; prepareSiteData passes the bodies it rendered ahead (cached, in parallel, maybe spooled). */
-  rendered?: (markdown: string) => RenderedBody | undefined;
+  /** Each record's body's HTML and its key; prepareSiteData passes the bodies it rendered ahead (cached, in parallel, maybe spooled). */
+  rendered?: (record: Article) => RenderedBody | undefined;
+  /** The raw files the site copies (rawFiles), when the build has listed them already. */
+  raw?: readonly StaticFile[];
   /** The spool that holds the HTML `rendered` gives by its place. */
   spool?: HtmlSpool;
 }
@@ -644,13 +646,13 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
 
   const sorted = [...articles].sort(compareArticles);
   // The raw files the site copies (static-files.ts), listed once rather than looked up per article.
-  const served = new Set(rawDir ? rawFiles(rawDir).map((f) => f.output) : []);
+  const served = new Set((options.raw ?? (rawDir ? rawFiles(rawDir) : [])).map((f) => f.output));
   const site: SiteArticle[] = sorted.map((a) => {
     // Only files inside raw/ are copied to the site; a record may point elsewhere or at a file since removed.
     const raw = a.raw ? posix.normalize(a.raw.replace(/\\/g, "/")) : ""; // a record written by hand may have no raw file
     const rawFound = served.has(raw);
     const { body, file, ...record } = a;
-    const rendered = options.rendered?.(body) ?? { html: renderMarkdown(body), key: contentKey(body) };
+    const rendered = options.rendered?.(a) ?? { html: renderMarkdown(body), key: contentKey(body) };
     const added = {
       html: "",
       summary: ownPartsOf(a).summary,
@@ -757,9 +759,10 @@ function readRecords(articlesDir: string): ReturnType<typeof loadArticles> {
 }
 
 /** The site data from checked records and their bodies' HTML and keys (in the same order). */
-function assemble(articlesDir: string, { articles, problems }: ReturnType<typeof loadArticles>, html: BodyHtml[], keys: string[], spool?: HtmlSpool): SiteDataWithoutEvents {
-  const byBody = new Map(articles.map((a, i) => [a.body, { html: html[i]!, key: keys[i]! }]));
-  return siteDataWithoutEvents(articles, problems, { articlesDir, rendered: (md) => byBody.get(md), spool });
+function assemble(articlesDir: string, { articles, problems }: ReturnType<typeof loadArticles>, html: BodyHtml[], keys: string[], spool?: HtmlSpool, raw?: readonly StaticFile[]): SiteDataWithoutEvents {
+  // By the record, not by its body's text: a map of 10,000 texts hashed each one whole, on every build.
+  const byRecord = new Map(articles.map((a, i) => [a, { html: html[i]!, key: keys[i]! }]));
+  return siteDataWithoutEvents(articles, problems, { articlesDir, rendered: (a) => byRecord.get(a), spool, raw });
 }
 
 /** Load and prepare an articles folder once per process (the build and Eleventy's config share it). */
@@ -778,7 +781,7 @@ export function loadSiteData(articlesDir: string): SiteData {
  * The same as loadSiteData, with every body rendered once: from the render cache, or on worker
  * threads. Not kept here: the caller holds the data, and lets it go when it is done with it.
  */
-export async function prepareSiteData(articlesDir: string): Promise<SiteData> {
+export async function prepareSiteData(articlesDir: string, raw?: readonly StaticFile[]): Promise<SiteData> {
   const loaded = readRecords(articlesDir);
   // The events on a thread of their own from the start, beside the bodies and then beside the
   // assembling of the pages: in a large archive they take longest, and the cores share the rest.
@@ -787,7 +790,7 @@ export async function prepareSiteData(articlesDir: string): Promise<SiteData> {
   events.catch(() => undefined); // its failure is thrown where it is awaited, below, not as an unhandled rejection meanwhile
   const spool = buildSpool();
   const { html, keys } = await renderBodies(loaded.articles.map((a) => a.body), { spool }); // on every core when many are new
-  const data = assemble(articlesDir, loaded, html, keys, spool);
+  const data = assemble(articlesDir, loaded, html, keys, spool, raw);
   return withEvents(data, await events);
 }
 

@@ -24,11 +24,11 @@ export function rawFiles(rawDir: string): StaticFile[] {
   return filesUnder(rawDir).map((source) => ({ source, output: `raw/${relative(rawDir, source).split("\\").join("/")}` }));
 }
 
-/** public/ to the root, and the articles' raw/ folder to /raw/, sorted by output path. */
-export function staticFiles(publicDir: string, rawDir: string | null): StaticFile[] {
+/** public/ to the root, and the articles' raw files (rawFiles) to /raw/, sorted by output path. */
+export function staticFiles(publicDir: string, raw: readonly StaticFile[] = []): StaticFile[] {
   const out: StaticFile[] = [];
   for (const source of filesUnder(publicDir)) out.push({ source, output: relative(publicDir, source).split("\\").join("/") });
-  if (rawDir) out.push(...rawFiles(rawDir));
+  out.push(...raw);
   return out.sort((a, b) => (a.output < b.output ? -1 : a.output > b.output ? 1 : 0));
 }
 

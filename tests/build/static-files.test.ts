@@ -20,7 +20,7 @@ describe("static files", () => {
     const { dir, site } = folders();
     for (const fraction of [0.1583559, 0.9999, 0.5, 0]) {
       writeFileSync(join(dir, "scrape.txt"), "as scraped");
-      const files = staticFiles(dir, null);
+      const files = staticFiles(dir);
       utimesSync(files[0]!.source, 1_700_000_000 + fraction, 1_700_000_000 + fraction);
       expect(staleStatics(files, site)).toEqual(files);
       copyStatic(files[0]!, site);
@@ -35,7 +35,7 @@ describe("static files", () => {
     const { dir, site } = folders();
     writeFileSync(join(dir, "a.txt"), "kept");
     writeFileSync(join(dir, "b.txt"), "removed and put back");
-    const files = staticFiles(dir, null);
+    const files = staticFiles(dir);
     for (const f of files) {
       utimesSync(f.source, 1_700_000_000, 1_700_000_000);
       copyStatic(f, site);
@@ -43,9 +43,9 @@ describe("static files", () => {
     expect(staleStatics(files, site)).toEqual([]);
     rmSync(join(dir, "b.txt"));
     rmSync(join(site, "b.txt"));
-    expect(staleStatics(staticFiles(dir, null), site)).toEqual([]);
+    expect(staleStatics(staticFiles(dir), site)).toEqual([]);
     writeFileSync(join(dir, "b.txt"), "removed and put back");
     utimesSync(join(dir, "b.txt"), 1_700_000_000, 1_700_000_000);
-    expect(staleStatics(staticFiles(dir, null), site).map((f) => f.output)).toEqual(["b.txt"]);
+    expect(staleStatics(staticFiles(dir), site).map((f) => f.output)).toEqual(["b.txt"]);
   });
 });
