@@ -16,12 +16,13 @@
  * searched (the element marked data-pagefind-body): it reads them faster than whole pages, and one
  * Pagefind process per core indexes the shards side by side (one process uses about one core).
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { contentKey } from "./cache.ts";
 import { ownCopy } from "./own-copy.ts";
+import { readSiteJson, writeSiteJson } from "./site-json.ts";
 import { fragmentFilters, fragmentIds, runPagefind, searchPage, type PageFilters } from "./pagefind-bundle.ts";
 
 /**
@@ -127,16 +128,6 @@ function shardOf(url: string, shards: number): number {
 
 function bundleName(shard: number): string {
   return shard === 0 ? "pagefind" : `pagefind-${shard}`;
-}
-
-/** A JSON file the previous build left at the site root, or null where there is none or it does not parse. */
-function readSiteJson<T>(siteDir: string | undefined, name: string): T | null {
-  if (!siteDir || !existsSync(join(siteDir, name))) return null;
-  try {
-    return JSON.parse(readFileSync(join(siteDir, name), "utf8")) as T;
-  } catch {
-    return null;
-  }
 }
 
 export const readManifest = (siteDir: string | undefined) => readSiteJson<SearchManifest>(siteDir, MANIFEST);
@@ -252,7 +243,7 @@ export async function writeSearchIndex(siteDir: string, opts: SearchIndexOptions
   }
   const searchable = bundles.filter(holdsPages);
   const manifest: SearchManifest = { bundles, digests: deltaPages.length > 0 ? [...shardDigests, deltaDigest] : shardDigests, pages: pages.length, searchable, hidden };
-  writeFileSync(join(siteDir, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
-  writeFileSync(join(siteDir, STATE), JSON.stringify(next) + "\n");
+  writeSiteJson(siteDir, MANIFEST, manifest, 2);
+  writeSiteJson(siteDir, STATE, next);
   return { pages: pages.length, shards: shardCount, bundles, reused: keptBundles.size, written, digests };
 }

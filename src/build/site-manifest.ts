@@ -3,8 +3,9 @@
  * with, each paginated page with its fingerprint, and the static files copied into it. The next
  * build reads it to render only what changed.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { readSiteJson, writeSiteJson } from "./site-json.ts";
 
 export const SITE_MANIFEST = "build-manifest.json";
 
@@ -18,17 +19,13 @@ export interface SiteManifest {
   indexed?: Record<string, string>;
 }
 
+/** The manifest of a built site; null where there is none, or it is damaged (the next build renders everything). */
 export function readSiteManifest(siteDir: string): SiteManifest | null {
-  const file = join(siteDir, SITE_MANIFEST);
-  if (!existsSync(file) || !existsSync(join(siteDir, "index.html"))) return null;
-  try {
-    const m = JSON.parse(readFileSync(file, "utf8")) as Partial<SiteManifest>;
-    return typeof m.renderer === "string" && m.pages && Array.isArray(m.statics) ? (m as SiteManifest) : null;
-  } catch {
-    return null; // a damaged manifest: the next build renders everything
-  }
+  if (!existsSync(join(siteDir, "index.html"))) return null;
+  const m = readSiteJson<Partial<SiteManifest>>(siteDir, SITE_MANIFEST);
+  return m && typeof m.renderer === "string" && m.pages && Array.isArray(m.statics) ? (m as SiteManifest) : null;
 }
 
 export function writeSiteManifest(siteDir: string, manifest: SiteManifest): void {
-  writeFileSync(join(siteDir, SITE_MANIFEST), JSON.stringify(manifest) + "\n");
+  writeSiteJson(siteDir, SITE_MANIFEST, manifest);
 }
