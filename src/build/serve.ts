@@ -18,8 +18,12 @@ export interface ServeOptions {
   host?: string;
 }
 
-/** Changes closer together than this are one rebuild (an editor's save writes more than once). */
-const SETTLE_MS = 150;
+/**
+ * Changes closer together than this are one rebuild: an editor's save writes more than once (a
+ * temporary file, a rename), within a few milliseconds. A change that comes later, during the
+ * rebuild, starts another when it ends, so a short wait loses nothing.
+ */
+const SETTLE_MS = 50;
 
 export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void> }> {
   keepWarm(); // each rebuild keeps what the last one worked out (records, events)
