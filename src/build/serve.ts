@@ -5,7 +5,7 @@
  * site as it was and says why.
  */
 import { watch } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { buildSite } from "./site-build.ts";
 import { keepWarm } from "./warm.ts";
 
@@ -40,17 +40,24 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   server.serve(opts.port);
   await server.ready();
 
+  const articlesDir = resolve(opts.articlesDir);
   let building: Promise<void> | null = null;
   let pending = false;
+  // The records saved since the last rebuild began, as the watcher saw them; null until a rebuild
+  // has read every record with the watcher running (the first), or when a change came without a name.
+  let saved: Set<string> | null = null;
   const rebuild = async () => {
     do {
       pending = false;
       const started = Date.now();
-      const result = await buildSite({ articlesDir: opts.articlesDir, outDir: opts.outDir, pathPrefix: opts.pathPrefix });
+      const changedRecords = saved ?? undefined;
+      saved = new Set();
+      const result = await buildSite({ articlesDir: opts.articlesDir, outDir: opts.outDir, pathPrefix: opts.pathPrefix, changedRecords });
       if (result.ok) {
         console.log(`rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.rendered} pages rendered (${result.mode}), ${result.removed} removed`);
         server.reload({});
       } else {
+        saved = null; // a build that failed may have stopped before it read what it was told of
         for (const e of result.errors) console.error(e);
         console.error(`build failed; ${opts.outDir}/ is left as it was`);
       }
@@ -60,8 +67,10 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   let timer: NodeJS.Timeout | null = null;
   // Only the records count: the site folder and its staging folders may sit inside the articles
   // folder, and a build's own writes must not start another.
-  const watcher = watch(resolve(opts.articlesDir), (_event, name) => {
-    if (!name || !String(name).endsWith(".md")) return;
+  const watcher = watch(articlesDir, (_event, name) => {
+    if (!name) saved = null; // some change, not known which: the next rebuild looks at every record
+    else if (!String(name).endsWith(".md")) return;
+    else saved?.add(join(articlesDir, String(name)));
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;

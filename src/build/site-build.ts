@@ -36,6 +36,11 @@ export interface BuildOptions {
   renderChunkPages?: number;
   /** Render every page even where the previous build's pages could stay, and index the search without a delta. */
   full?: boolean;
+  /**
+   * The record files (absolute paths) that may have changed since this process's last build, when
+   * a watcher that ran through that build knows them (npm start): the others are not looked at.
+   */
+  changedRecords?: ReadonlySet<string>;
 }
 
 export interface BuildResult {
@@ -105,7 +110,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
   forgetSiteData();
   // Let go once the pages are ready to render: they need little of it, and at 100,000 articles it is gigabytes.
   const raw = rawFiles(join(articlesDir, "raw"));
-  let data: SiteData | undefined = await stage("data", () => prepareSiteData(articlesDir, raw), (d) => ({ articles: d.articles.length }));
+  let data: SiteData | undefined = await stage("data", () => prepareSiteData(articlesDir, { raw, changedRecords: opts.changedRecords }), (d) => ({ articles: d.articles.length }));
   if (data.problems.length) return { ...refused(""), errors: data.problems.map(formatProblem) };
   const articles = data.articles.length;
   const events = data.events.length;

@@ -751,8 +751,8 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
 const memo = new Map<string, SiteData>();
 
 /** The records of a folder, checked; only records changed since the last build are parsed (record cache). */
-function readRecords(articlesDir: string): ReturnType<typeof loadArticles> {
-  const records = cachedRecordParser();
+function readRecords(articlesDir: string, changed?: ReadonlySet<string>): ReturnType<typeof loadArticles> {
+  const records = cachedRecordParser(changed);
   const loaded = loadArticles(articlesDir, records.parse, records.known);
   records.save();
   return loaded;
@@ -781,8 +781,9 @@ export function loadSiteData(articlesDir: string): SiteData {
  * The same as loadSiteData, with every body rendered once: from the render cache, or on worker
  * threads. Not kept here: the caller holds the data, and lets it go when it is done with it.
  */
-export async function prepareSiteData(articlesDir: string, raw?: readonly StaticFile[]): Promise<SiteData> {
-  const loaded = readRecords(articlesDir);
+export async function prepareSiteData(articlesDir: string, known: { raw?: readonly StaticFile[]; changedRecords?: ReadonlySet<string> } = {}): Promise<SiteData> {
+  const { raw, changedRecords } = known;
+  const loaded = readRecords(articlesDir, changedRecords);
   // The events on a thread of their own from the start, beside the bodies and then beside the
   // assembling of the pages: in a large archive they take longest, and the cores share the rest.
   const registries = loadRegistries();

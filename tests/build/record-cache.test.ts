@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { cachedRecordParser } from "../../src/build/record-cache.ts";
+import { keepWarm } from "../../src/build/warm.ts";
 import { loadArticles, parseArticle } from "../../src/build/load-records.ts";
 import { seedRecordsWithCache } from "../helpers/paths.ts";
 
@@ -17,8 +18,8 @@ beforeEach(() => {
 });
 afterEach(() => restore());
 
-function read(): ReturnType<typeof loadArticles> {
-  const records = cachedRecordParser();
+function read(changed?: ReadonlySet<string>): ReturnType<typeof loadArticles> {
+  const records = cachedRecordParser(changed);
   const loaded = loadArticles(join(work, "articles"), records.parse, records.known);
   records.save();
   return loaded;
@@ -51,5 +52,18 @@ describe("the record cache", () => {
     const edited = read();
     expect(edited.articles.find((a) => a.file === file)?.title).toBe("An edited headline");
     expect(edited).toEqual(loadArticles(join(work, "articles"), parseArticle));
+  });
+
+  it("in a long-running build told which records changed (a watcher's), reads those again and takes the others as they were", () => {
+    keepWarm();
+    read(); // every record looked at: the last build's stamps and records
+    const [one, two] = readdirSync(join(work, "articles")).sort().map((n) => join(work, "articles", n));
+    for (const file of [one!, two!]) writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, `title: Saved ${file.length}`));
+    const told = read(new Set([one!]));
+    expect(told.articles.find((a) => a.file === one)?.title).toBe(`Saved ${one!.length}`);
+    // Not said to have changed, so not looked at: the watcher is what tells (serve.ts).
+    expect(told.articles.find((a) => a.file === two)?.title).not.toBe(`Saved ${two!.length}`);
+    // Told nothing (a change without a name, or the first build with the watcher): every record is looked at.
+    expect(read()).toEqual(loadArticles(join(work, "articles"), parseArticle));
   });
 });

@@ -67,4 +67,12 @@ describe("npm start", () => {
     expect(await page("/")).toContain("Headline edited while the site is served");
     writeFileSync(record, text);
   }, 90_000);
+
+  it("shows every later save, of another record and of the same one again", async () => {
+    const other = join(dir, "2022-02-10-russia-desperately-tries-to-humiliate-truss-with-underhand.md");
+    for (const [file, title] of [[other, "A second record saved"], [record, "The first record saved again"]] as const) {
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, `title: ${title}`));
+      await until(async () => (await page("/")).includes(title));
+    }
+  }, 90_000);
 });
