@@ -4,7 +4,7 @@
  * (src/build/site-build.ts); when it is in place, open pages reload. A build that fails leaves the
  * site as it was and says why.
  */
-import { watch } from "node:fs";
+import { existsSync, watch } from "node:fs";
 import { join, resolve } from "node:path";
 import { buildSite } from "./site-build.ts";
 import { keepWarm } from "./warm.ts";
@@ -43,21 +43,27 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
   const articlesDir = resolve(opts.articlesDir);
   let building: Promise<void> | null = null;
   let pending = false;
-  // The records saved since the last rebuild began, as the watcher saw them; null until a rebuild
-  // has read every record with the watcher running (the first), or when a change came without a name.
+  // The records, and raw files, saved since the last rebuild began, as the watchers saw them; null
+  // until a rebuild has looked at every one with the watchers running (the first), when a change
+  // came without a name, and for raw files when there was no raw folder to watch.
   let saved: Set<string> | null = null;
+  let savedRaw: Set<string> | null = null;
+  const rawDir = join(articlesDir, "raw");
+  const watchingRaw = existsSync(rawDir);
   const rebuild = async () => {
     do {
       pending = false;
       const started = Date.now();
       const changedRecords = saved ?? undefined;
+      const changedRaw = savedRaw ?? undefined;
       saved = new Set();
-      const result = await buildSite({ articlesDir: opts.articlesDir, outDir: opts.outDir, pathPrefix: opts.pathPrefix, changedRecords });
+      savedRaw = watchingRaw ? new Set() : null;
+      const result = await buildSite({ articlesDir: opts.articlesDir, outDir: opts.outDir, pathPrefix: opts.pathPrefix, changedRecords, changedRaw });
       if (result.ok) {
         console.log(`rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.rendered} pages rendered (${result.mode}), ${result.removed} removed`);
         server.reload({});
       } else {
-        saved = null; // a build that failed may have stopped before it read what it was told of
+        saved = savedRaw = null; // a build that failed may have stopped before it read what it was told of
         for (const e of result.errors) console.error(e);
         console.error(`build failed; ${opts.outDir}/ is left as it was`);
       }
@@ -65,22 +71,33 @@ export async function serve(opts: ServeOptions): Promise<{ close(): Promise<void
     building = null;
   };
   let timer: NodeJS.Timeout | null = null;
-  // Only the records count: the site folder and its staging folders may sit inside the articles
-  // folder, and a build's own writes must not start another.
-  const watcher = watch(articlesDir, (_event, name) => {
-    if (!name) saved = null; // some change, not known which: the next rebuild looks at every record
-    else if (!String(name).endsWith(".md")) return;
-    else saved?.add(join(articlesDir, String(name)));
+  const settle = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
       if (building) pending = true;
       else building = rebuild();
     }, SETTLE_MS);
+  };
+  // Only the records start a rebuild: the site folder and its staging folders may sit inside the
+  // articles folder (so it is not watched below), and a build's own writes must not start another.
+  const watcher = watch(articlesDir, (_event, name) => {
+    if (!name) saved = null; // some change, not known which: the next rebuild looks at every record
+    else if (!String(name).endsWith(".md")) return;
+    else saved?.add(join(articlesDir, String(name)));
+    settle();
   });
+  // A raw file saved is copied by the next rebuild.
+  const rawWatcher = watchingRaw
+    ? watch(rawDir, { recursive: true }, (_event, name) => {
+        if (!name) savedRaw = null;
+        else savedRaw?.add(join(rawDir, String(name)));
+      })
+    : null;
   return {
     async close() {
       watcher.close();
+      rawWatcher?.close();
       if (timer) clearTimeout(timer);
       await building;
       await server.close();

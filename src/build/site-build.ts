@@ -41,6 +41,8 @@ export interface BuildOptions {
    * a watcher that ran through that build knows them (npm start): the others are not looked at.
    */
   changedRecords?: ReadonlySet<string>;
+  /** The same for the raw files (under raw/), which the site copies. */
+  changedRaw?: ReadonlySet<string>;
 }
 
 export interface BuildResult {
@@ -142,7 +144,7 @@ export async function buildSite(opts: BuildOptions): Promise<BuildResult> {
     const renderedFiles = new Set(htmlFiles(staging));
     const outputs = new Set(planned.map((p) => p.output));
     const singles = [...renderedFiles].filter((f) => !outputs.has(f)).length;
-    for (const f of mode === "full" ? statics : staleStatics(statics, out)) copyStatic(f, staging);
+    for (const f of mode === "full" ? statics : staleStatics(statics, out, opts.changedRaw)) copyStatic(f, staging);
 
     const articlePages = planned.filter((p) => p.collection === "articles").map((p) => ({ url: p.url, output: p.output }));
     const rerendered = new Set(toRender.map((p) => p.url));

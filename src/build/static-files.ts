@@ -48,12 +48,18 @@ function stampIfCurrent(file: StaticFile, siteDir: string, known: string | undef
 // removed with it) and put back is copied again.
 const confirmed = new Map<string, Map<string, string>>();
 
-/** The files whose copy in siteDir is not the source as it is now. */
-export function staleStatics(files: StaticFile[], siteDir: string): StaticFile[] {
+/**
+ * The files whose copy in siteDir is not the source as it is now. `changedRaw`: the raw files
+ * (sources) that may have changed since this process's last check, when a watcher knows them (npm
+ * start); the other raw files found current then are not looked at.
+ */
+export function staleStatics(files: StaticFile[], siteDir: string, changedRaw?: ReadonlySet<string>): StaticFile[] {
   const known = confirmed.get(siteDir);
   const now = new Map<string, string>();
   const stale = files.filter((f) => {
-    const stamp = stampIfCurrent(f, siteDir, known?.get(f.output));
+    const last = known?.get(f.output);
+    const untouched = changedRaw && last !== undefined && f.output.startsWith("raw/") && !changedRaw.has(f.source);
+    const stamp = untouched ? last : stampIfCurrent(f, siteDir, last);
     if (stamp !== null) now.set(f.output, stamp);
     return stamp === null;
   });

@@ -2,7 +2,7 @@
  * npm start: the built site served on this machine; an editor's change to a record is on the
  * served page a moment later, and a broken record leaves the served site as it was.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,5 +74,13 @@ describe("npm start", () => {
       writeFileSync(file, readFileSync(file, "utf8").replace(/^title: .*$/m, `title: ${title}`));
       await until(async () => (await page("/")).includes(title));
     }
+  }, 90_000);
+
+  it("copies a raw file saved while it serves with the next rebuild", async () => {
+    const name = readdirSync(join(dir, "raw")).sort()[0]!;
+    writeFileSync(join(dir, "raw", name), "The raw text, corrected while the site is served.\n");
+    writeFileSync(record, readFileSync(record, "utf8").replace(/^title: .*$/m, "title: Saved after a raw file"));
+    await until(async () => (await page("/")).includes("Saved after a raw file"));
+    expect(await page(`/raw/${name}`)).toBe("The raw text, corrected while the site is served.\n");
   }, 90_000);
 });
