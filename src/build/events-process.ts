@@ -1,9 +1,9 @@
 /**
- * The process of eventsAside (site-events.ts): the archive's events from the articles each message
- * sends, each report's analysis, the linking of the reports and each event's comparison kept across
- * builds in the cache, and in memory too when it serves a long-running build (npm start); each
- * answer in a file (value-pack.ts): events-process.ts [--remember]. It ends when its parent lets go
- * of it (disconnects) or ends.
+ * The process of eventsAside (site-events.ts): the archive's events from the articles of each job,
+ * each report's analysis, the linking of the reports and each event's comparison kept across
+ * builds in the cache, and in memory too when it serves a long-running build (npm start); each job
+ * and each answer in a file (value-pack.ts) that a message names: events-process.ts [--remember].
+ * It ends when its parent lets go of it (disconnects) or ends.
  */
 import { siteEvents, type EventArticle, type SiteEvents } from "../events/site.ts";
 import { applyJob, eventsParts, receivedArticles, receivedJob, type EventsJob, type EventsMessage, type EventsReply } from "./site-events.ts";
