@@ -10,6 +10,7 @@ import { applyJob, eventsParts, receivedArticles, receivedJob, type EventsJob, t
 import { readValuePack, removeValuePack, writeValuePack } from "./value-pack.ts";
 import { GROUPING, LinkMemo } from "../events/group.ts";
 import { cachedAnalysis, cachedCoverage, cachedLinking, eventsMemory } from "./events-cache.ts";
+import { jsonText } from "../json-text.ts";
 
 const memory = process.argv.includes("--remember") ? eventsMemory() : undefined;
 // The articles as last sent (eventsJob): an unchanged one is the same object from build to build.
@@ -18,7 +19,7 @@ let formsSent = "";
 
 function answer(job: EventsJob): SiteEvents {
   const { forms } = job;
-  const spellings = JSON.stringify(forms);
+  const spellings = jsonText(forms); // made once per job: eventName (src/events/name.ts) takes it again
   if (memory && spellings !== formsSent) {
     // An analysis, and so the linking, depends on the names' spellings.
     memory.byArticle = new WeakMap();

@@ -46,15 +46,12 @@ export function cachedRecordParser(changed?: ReadonlySet<string>): { parse: type
     known(file) {
       if (!isWarm()) return undefined;
       const last = lastRead.get(file);
-      if (changed && last?.stamp && !changed.has(file)) {
-        read.set(file, last);
-        cache.keepIfRead(last.key);
-        return last.result;
+      if (!last?.stamp || !changed || changed.has(file)) {
+        // Stamped before the text is read: a save while it is read leaves a stamp that differs next time.
+        const stamp = stampOf(file);
+        stamps.set(file, stamp);
+        if (!last?.stamp || last.stamp !== stamp) return undefined;
       }
-      // Stamped before the text is read: a save while it is read leaves a stamp that differs next time.
-      const stamp = stampOf(file);
-      stamps.set(file, stamp);
-      if (!last?.stamp || last.stamp !== stamp) return undefined;
       read.set(file, last);
       cache.keepIfRead(last.key);
       return last.result;

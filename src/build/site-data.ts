@@ -781,8 +781,7 @@ export function loadSiteData(articlesDir: string): SiteData {
  * The same as loadSiteData, with every body rendered once: from the render cache, or on worker
  * threads. Not kept here: the caller holds the data, and lets it go when it is done with it.
  */
-export async function prepareSiteData(articlesDir: string, known: { raw?: readonly StaticFile[]; changedRecords?: ReadonlySet<string> } = {}): Promise<SiteData> {
-  const { raw, changedRecords } = known;
+export async function prepareSiteData(articlesDir: string, { raw, changedRecords }: { raw?: readonly StaticFile[]; changedRecords?: ReadonlySet<string> } = {}): Promise<SiteData> {
   const loaded = readRecords(articlesDir, changedRecords);
   // The events on a thread of their own from the start, beside the bodies and then beside the
   // assembling of the pages: in a large archive they take longest, and the cores share the rest.

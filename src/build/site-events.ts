@@ -19,6 +19,7 @@ import { dateLabel } from "./date-labels.ts";
 import { isWarm } from "./warm.ts";
 import { readTextPack, removeTextPack, unpackText, writeTextPack, type TextPackFile } from "./text-pack.ts";
 import { projectRoot } from "./project-root.ts";
+import { jsonText } from "../json-text.ts";
 import { readValuePack, removeValuePack, writeValuePack, type ValuePackFile } from "./value-pack.ts";
 
 /** Below this many articles a process of its own costs more than it saves. */
@@ -157,23 +158,13 @@ function holdOpen(child: ChildProcess, hold: boolean): void {
   else channel?.unref();
 }
 
-// A source's facts are read afresh from the registry by every build: compared by their text, each
-// registry entry's made once (the entries are a few dozen; the articles that carry them, thousands).
-const factsTexts = new WeakMap<SourceEntry, string>();
-
-function factsText(facts: SourceEntry | null): string {
-  if (!facts) return "";
-  let text = factsTexts.get(facts);
-  if (text === undefined) factsTexts.set(facts, (text = JSON.stringify(facts)));
-  return text;
-}
-
 /** The same article as sent before: the same fields, its lists and texts the very same (an unchanged record's). */
 function sameArticle(a: EventArticle, b: EventArticle | undefined): boolean {
   if (!b) return false;
   for (const key of Object.keys(a) as (keyof EventArticle)[]) {
     if (a[key] === b[key]) continue;
-    if (key === "sourceFacts" && factsText(a.sourceFacts) === factsText(b.sourceFacts)) continue;
+    // A source's facts are read afresh from the registry by every build (a few dozen entries, carried by thousands of articles).
+    if (key === "sourceFacts" && a.sourceFacts && b.sourceFacts && jsonText(a.sourceFacts) === jsonText(b.sourceFacts)) continue;
     return false;
   }
   return Object.keys(a).length === Object.keys(b).length;

@@ -5,6 +5,7 @@
  * every report of a Moscow meeting about Ukraine names Ukraine, few say anything happened "in" it.
  */
 import { plainText } from "./text.ts";
+import { jsonText } from "../json-text.ts";
 
 /** The spellings of a canonical name (registry variants), for finding it in text. */
 export type NameForms = Record<string, string[]>;
@@ -74,17 +75,10 @@ interface NamedBefore {
   name: string;
 }
 const namedBefore = new WeakMap<Named, NamedBefore>();
-const formsTexts = new WeakMap<NameForms, string>();
-
-function formsText(forms: NameForms): string {
-  let text = formsTexts.get(forms);
-  if (text === undefined) formsTexts.set(forms, (text = JSON.stringify(forms)));
-  return text;
-}
 
 export function eventName(members: Named[], forms: NameForms, rarity: (name: string) => number): string {
   const rarities = members.flatMap((m) => [...m.people, ...m.organisations, ...m.places].map(rarity));
-  const spellings = formsText(forms);
+  const spellings = jsonText(forms);
   const before = members.length ? namedBefore.get(members[0]!) : undefined;
   if (
     before &&
