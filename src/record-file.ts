@@ -27,9 +27,14 @@ function withoutChecksum(file: string): string {
   return file.replace(new RegExp(`^${CHECKSUM_FIELD}: .*\\n`, "m"), "");
 }
 
+/** A body as its record file holds it, and as parseRecordFile reads it back: ending in a newline. */
+export function bodyAsWritten(body: string): string {
+  return body.endsWith("\n") ? body : body + "\n";
+}
+
 /** The file ingest writes: the record, its body, and a checksum of both that tells later runs whether a person edited it. */
 export function serializeRecord(record: ArticleRecord, body: string): string {
-  const text = matter.stringify(body.endsWith("\n") ? body : body + "\n", ordered(record), options);
+  const text = matter.stringify(bodyAsWritten(body), ordered(record), options);
   const checksum = sha256(text);
   return text.replace(/\n---\n/, `\n${CHECKSUM_FIELD}: ${checksum}\n---\n`);
 }

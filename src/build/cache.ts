@@ -71,6 +71,51 @@ const decode = <V>(bytes: unknown): V =>
   // Packs written before entries were kept serialised hold the values themselves.
   bytes instanceof Uint8Array ? (deserialize(bytes) as V) : structuredClone(bytes as V);
 
+const packId = (key: string) => key.slice(0, 2);
+
+function readPack(dir: string, id: string): Map<string, Uint8Array> {
+  const file = dir && join(dir, `${id}.v8`);
+  if (!file || !existsSync(file)) return new Map();
+  try {
+    return deserialize(readFileSync(file)) as Map<string, Uint8Array>;
+  } catch {
+    return new Map(); // a damaged pack is rebuilt, not trusted
+  }
+}
+
+/**
+ * New entries for a cache that another run reads: written into its packs beside what they hold,
+ * none dropped, and no pack read before save(). For values worked out ahead of the run that needs
+ * them (the ingest's bodies' HTML, for the build).
+ */
+export class CacheAdditions<V> {
+  private readonly dir: string;
+  private readonly packs = new Map<string, Map<string, Uint8Array>>();
+  private readonly slab = new Slab(SLAB_BYTES);
+
+  constructor(namespace: string, root: string | null = cacheRoot()) {
+    this.dir = root === null ? "" : join(root, namespace);
+  }
+
+  add(key: string, value: V): void {
+    const id = packId(key);
+    let pack = this.packs.get(id);
+    if (!pack) this.packs.set(id, (pack = new Map()));
+    pack.set(key, this.slab.copy(serialize(value)));
+  }
+
+  /** Write the additions into their packs; they then leave memory. */
+  save(): void {
+    if (this.dir) mkdirSync(this.dir, { recursive: true });
+    for (const [id, added] of this.dir ? this.packs : []) {
+      const entries = readPack(this.dir, id);
+      for (const [key, bytes] of added) entries.set(key, bytes);
+      writeAtomic(join(this.dir, `${id}.v8`), serialize(entries));
+    }
+    this.packs.clear();
+  }
+}
+
 export class HashCache<V> {
   private readonly dir: string;
   private readonly packs = new Map<string, Pack>();
@@ -83,17 +128,11 @@ export class HashCache<V> {
   }
 
   private read(id: string): Map<string, Uint8Array> {
-    const file = this.dir && join(this.dir, `${id}.v8`);
-    if (!file || !existsSync(file)) return new Map();
-    try {
-      return deserialize(readFileSync(file)) as Map<string, Uint8Array>;
-    } catch {
-      return new Map(); // a damaged pack is rebuilt, not trusted
-    }
+    return readPack(this.dir, id);
   }
 
   private pack(key: string): Pack {
-    const id = key.slice(0, 2);
+    const id = packId(key);
     let pack = this.packs.get(id);
     if (!pack) {
       pack = { entries: this.read(id), used: new Set(), dirty: false, released: 0 };
@@ -164,7 +203,7 @@ export class HashCache<V> {
     if (!this.dir) return;
     mkdirSync(this.dir, { recursive: true });
     for (const key of this.knownElsewhere) {
-      const pack = this.packs.get(key.slice(0, 2));
+      const pack = this.packs.get(packId(key));
       if (pack?.entries.has(key)) pack.used.add(key);
     }
     for (const [id, pack] of this.packs) {

@@ -7,12 +7,13 @@ import { readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseRecordFile, serializeRecord, sha256 } from "../record-file.ts";
+import { bodyAsWritten, parseRecordFile, serializeRecord, sha256 } from "../record-file.ts";
 import type { ArticleRecord } from "../record.ts";
 import { normalise, type NormaliseResult } from "../ingest/normalise.ts";
 import { rawBytes, type RawFile } from "../ingest/archive.ts";
 import { contentKey, HashCache } from "./cache.ts";
 import { runOnWorkers } from "./worker-pool.ts";
+import { knownBodyHtml } from "./render-body.ts";
 
 const src = fileURLToPath(new URL("..", import.meta.url));
 /** Below this many new files, starting workers costs more than it saves. */
@@ -65,7 +66,8 @@ export function cachedNormaliser(cache: HashCache<NormaliseResult> = openCache()
   };
 }
 
-type Normalised = { path: string; hash: string; result: NormaliseResult | null };
+/** A worker's answer for a raw file: its draft, and its body's HTML where the worker could render it from its tree. */
+export type Normalised = { path: string; hash: string; result: NormaliseResult | null; html: string | null };
 /** A raw file as a worker is sent it: its bytes read, or why they could not be. */
 export type WorkerFile = { path: string; bytes: Uint8Array; problem?: string };
 
@@ -90,16 +92,19 @@ export async function prepareIngest(files: RawFile[]): Promise<{ cached: number;
     const read = rawBytes(f);
     return read.ok ? { path: f.path, bytes: read.bytes } : { path: f.path, bytes: new Uint8Array(0), problem: read.reason };
   };
+  const bodyHtml = knownBodyHtml();
   await runOnWorkers<RawFile, Normalised>(
     new URL("./ingest-worker.mjs", import.meta.url),
     missing,
     { threads, batch: JOB, what: "ingest" },
     (r) => {
       if (r.result) cache.set(keyOf(r.path, r.hash), r.result);
+      if (r.result?.ok && r.html !== null) bodyHtml.add(bodyAsWritten(r.result.draft.body), r.html);
     },
     job,
   );
   cache.save();
+  bodyHtml.save();
   return { cached: files.length - missing.length, normalised: missing.length, normaliser };
 }
 

@@ -1,22 +1,28 @@
 /** A worker thread of prepareIngest (ingest-cache.ts): decode and normalise each job of raw files it is sent. */
 import { parentPort } from "node:worker_threads";
 import { decodeRaw } from "../ingest/decode.ts";
-import { normalise } from "../ingest/normalise.ts";
+import { readsBackAsWritten } from "../ingest/markdown.ts";
+import { normaliseWithTree } from "../ingest/normalise.ts";
 import { sha256 } from "../record-file.ts";
 import { loadRegistries } from "../registry.ts";
-import type { WorkerFile } from "./ingest-cache.ts";
+import { renderTree } from "./render-body.ts";
+import type { Normalised, WorkerFile } from "./ingest-cache.ts";
 
 const registries = loadRegistries();
 parentPort!.on("message", (files: WorkerFile[]) =>
   parentPort!.postMessage(
-    files.map((file) => {
-      if (file.problem) return { path: file.path, hash: "", result: null }; // the ingest refuses it, with why
+    files.map((file): Normalised => {
+      if (file.problem) return { path: file.path, hash: "", result: null, html: null }; // the ingest refuses it, with why
       const decoded = decodeRaw(file.bytes);
       const hash = sha256(file.bytes);
       try {
-        return { path: file.path, hash, result: decoded.ok ? normalise(decoded.text, { path: file.path, sha256: hash }, registries) : null };
+        if (!decoded.ok) return { path: file.path, hash, result: null, html: null };
+        const { result, tree } = normaliseWithTree(decoded.text, { path: file.path, sha256: hash }, registries);
+        // The body's HTML from the tree it was written from, for the build: rendering it from the
+        // record's Markdown would parse that Markdown again, most of the cost of rendering it.
+        return { path: file.path, hash, result, html: tree && readsBackAsWritten(tree) ? renderTree(tree) : null };
       } catch {
-        return { path: file.path, hash, result: null }; // the ingest itself refuses the file, with the error
+        return { path: file.path, hash, result: null, html: null }; // the ingest itself refuses the file, with the error
       }
     }),
   ),

@@ -6,7 +6,8 @@
 import { availableParallelism } from "node:os";
 import { remark } from "remark";
 import remarkHtml from "remark-html";
-import { contentKey, HashCache } from "./cache.ts";
+import type { Root } from "mdast";
+import { CacheAdditions, contentKey, HashCache } from "./cache.ts";
 import { isWarm } from "./warm.ts";
 import { runOnWorkers } from "./worker-pool.ts";
 import type { HtmlSpool, SpoolRef } from "./html-spool.ts";
@@ -15,6 +16,15 @@ const processor = remark().use(remarkHtml);
 
 export function renderMarkdown(markdown: string): string {
   return String(processor.processSync(markdown));
+}
+
+/**
+ * The HTML of a Markdown tree, without the Markdown: renderMarkdown(text) for the text the tree was
+ * written as, when reading that text back gives the same tree (readsBackAsWritten). Parsing is
+ * nine tenths of rendering a body.
+ */
+export function renderTree(tree: Root): string {
+  return String(processor.stringify(processor.runSync(tree) as Root));
 }
 
 /** Changes when the renderer does: then every cached body is rendered again. */
@@ -29,8 +39,16 @@ function renderOnWorkers(bodies: string[], threads: number, done: (i: number, ht
   return runOnWorkers<string, string>(new URL("./render-worker.mjs", import.meta.url), bodies, { threads, batch: BATCH, what: "rendering bodies" }, (html, i) => done(i, html));
 }
 
+const cacheName = () => `render-${contentKey(RENDERER).slice(0, 12)}`;
+
 function openCache(root?: string | null): HashCache<string> {
-  return new HashCache<string>(`render-${contentKey(RENDERER).slice(0, 12)}`, root);
+  return new HashCache<string>(cacheName(), root);
+}
+
+/** Bodies' HTML known before the build renders them (the ingest's, from the trees it wrote the bodies from), into the render cache: saved by save(). */
+export function knownBodyHtml(root?: string | null): { add: (body: string, html: string) => void; save: () => void } {
+  const additions = new CacheAdditions<string>(cacheName(), root);
+  return { add: (body, html) => additions.add(contentKey(body), html), save: () => additions.save() };
 }
 
 /** One thread, the same cache: for callers that cannot wait (Eleventy's data in watch mode). */

@@ -2,6 +2,7 @@
  * One raw text to one article draft, or a typed refusal: the ingest pipeline of small named steps
  * (clean, title, date, source, names, quotes). Pure: the file system is touched in store.ts only.
  */
+import type { Root } from "mdast";
 import type { ArticleRecord, Removal } from "../record.ts";
 import type { Registries } from "../registry.ts";
 import { cleanText, type Block, type RemovedLine } from "./clean.ts";
@@ -9,7 +10,7 @@ import { words } from "./text.ts";
 import { chooseDate, findDateCandidates } from "./dates.ts";
 import { entitiesOf, findMentions } from "./entities.ts";
 import { firstSentence, titleFromLead } from "./lead-title.ts";
-import { blocksToMarkdown } from "./markdown.ts";
+import { bodyTree, treeToMarkdown } from "./markdown.ts";
 import { findQuotes } from "./quotes.ts";
 import { chooseSource } from "./source.ts";
 
@@ -62,25 +63,25 @@ export function headlineShare(blocks: Block[]): number {
 }
 
 export function normalise(text: string, raw: { path: string; sha256: string }, registries: Registries): NormaliseResult {
+  return normaliseWithTree(text, raw, registries).result;
+}
+
+/** normalise(), with the body's Markdown tree when there is a draft: for a caller that renders the body (ingest-worker.ts). */
+export function normaliseWithTree(text: string, raw: { path: string; sha256: string }, registries: Registries): { result: NormaliseResult; tree: Root | null } {
   const cleaned = cleanText(text);
+  const refused = (reason: string) => ({ result: { ok: false, reason } as const, tree: null });
   const paragraphs = cleaned.blocks.filter((b) => b.type === "paragraph").map((b) => b.text);
   if (paragraphs.length === 0) {
     const kinds = summariseRemoved(cleaned.removed).map((r) => `${r.lines} ${r.kind}`).join(", ");
-    return { ok: false, reason: `no article text: every line is page furniture (${kinds || "nothing left"})` };
+    return refused(`no article text: every line is page furniture (${kinds || "nothing left"})`);
   }
   const policy = policyShare(paragraphs);
   if (policy >= POLICY_PAGE_SHARE) {
-    return {
-      ok: false,
-      reason: `not an article: a cookie or privacy policy page (${Math.round(policy * 100)}% of its paragraphs are about cookies, privacy or personal data)`,
-    };
+    return refused(`not an article: a cookie or privacy policy page (${Math.round(policy * 100)}% of its paragraphs are about cookies, privacy or personal data)`);
   }
   const hub = headlineShare(cleaned.blocks);
   if (hub >= HUB_PAGE_SHARE) {
-    return {
-      ok: false,
-      reason: `not an article: a page of other stories' headlines (${Math.round(hub * 100)}% of what is left are short headline lines, not paragraphs)`,
-    };
+    return refused(`not an article: a page of other stories' headlines (${Math.round(hub * 100)}% of what is left are short headline lines, not paragraphs)`);
   }
   const warnings: string[] = [];
   const title = cleaned.headline ?? titleFromLead(paragraphs[0]!);
@@ -134,19 +135,18 @@ export function normalise(text: string, raw: { path: string; sha256: string }, r
     raw_sha256: raw.sha256,
     removed: summariseRemoved(cleaned.removed),
   };
-  return {
-    ok: true,
-    draft: {
-      record,
-      body: blocksToMarkdown(cleaned.blocks),
-      partialDate: dateChoice.partial,
-      statedDates: [...new Set(findDateCandidates(cleaned.allLines).flatMap((c) => (c.date ? [c.date] : [])))].sort(),
-      warnings,
-      evidence: {
-        title: cleaned.headline ? "the headline line of the text" : `made from the lead sentence: "${firstSentence(paragraphs[0]!).slice(0, 120)}"`,
-        source: source.source_evidence,
-        agency: source.agency_evidence,
-      },
+  const tree = bodyTree(cleaned.blocks);
+  const draft: Draft = {
+    record,
+    body: treeToMarkdown(tree),
+    partialDate: dateChoice.partial,
+    statedDates: [...new Set(findDateCandidates(cleaned.allLines).flatMap((c) => (c.date ? [c.date] : [])))].sort(),
+    warnings,
+    evidence: {
+      title: cleaned.headline ? "the headline line of the text" : `made from the lead sentence: "${firstSentence(paragraphs[0]!).slice(0, 120)}"`,
+      source: source.source_evidence,
+      agency: source.agency_evidence,
     },
   };
+  return { result: { ok: true, draft }, tree };
 }
