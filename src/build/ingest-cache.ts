@@ -9,11 +9,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bodyAsWritten, parseRecordFile, serializeRecord, sha256 } from "../record-file.ts";
 import type { ArticleRecord } from "../record.ts";
-import { normalise, type NormaliseResult } from "../ingest/normalise.ts";
+import type { Root } from "mdast";
+import { readsBackAsWritten } from "../ingest/markdown.ts";
+import { normaliseWithTree, type normalise, type NormaliseResult } from "../ingest/normalise.ts";
 import { rawBytes, type RawFile } from "../ingest/archive.ts";
 import { contentKey, HashCache } from "./cache.ts";
 import { runOnWorkers } from "./worker-pool.ts";
-import { knownBodyHtml } from "./render-body.ts";
+import { knownBodyHtml, renderTree } from "./render-body.ts";
 
 const src = fileURLToPath(new URL("..", import.meta.url));
 /** Below this many new files, starting workers costs more than it saves. */
@@ -49,20 +51,36 @@ export interface CachedNormaliser {
 }
 
 /**
- * A normalise() that answers from the cache; save() keeps what it computed for the next run.
+ * A body's HTML from the tree the ingest wrote it from, where reading its Markdown back gives that
+ * tree: the build then reads the HTML from the render cache instead of parsing the Markdown again,
+ * most of the cost of rendering a body.
+ */
+export function bodyHtmlOf(tree: Root | null): string | null {
+  return tree && readsBackAsWritten(tree) ? renderTree(tree) : null;
+}
+
+/**
+ * A normalise() that answers from the cache; save() keeps what it computed for the next run, and
+ * the HTML of the bodies it made for the build.
  * `cache`: the one prepareIngest() filled, so that its packs are read from disk once.
  */
 export function cachedNormaliser(cache: HashCache<NormaliseResult> = openCache()): CachedNormaliser {
+  const bodyHtml = knownBodyHtml();
   return {
     normalise(text, raw, registries) {
       const key = keyOf(raw.path, raw.sha256);
       const known = cache.take(key);
       if (known) return known; // a fresh copy: the archive steps change drafts in place
-      const result = normalise(text, raw, registries);
+      const { result, tree } = normaliseWithTree(text, raw, registries);
       cache.set(key, result);
+      const html = bodyHtmlOf(tree);
+      if (result.ok && html !== null) bodyHtml.add(bodyAsWritten(result.draft.body), html);
       return result;
     },
-    save: () => cache.save(),
+    save: () => {
+      cache.save();
+      bodyHtml.save();
+    },
   };
 }
 

@@ -1,12 +1,10 @@
 /** A worker thread of prepareIngest (ingest-cache.ts): decode and normalise each job of raw files it is sent. */
 import { parentPort } from "node:worker_threads";
 import { decodeRaw } from "../ingest/decode.ts";
-import { readsBackAsWritten } from "../ingest/markdown.ts";
 import { normaliseWithTree } from "../ingest/normalise.ts";
 import { sha256 } from "../record-file.ts";
 import { loadRegistries } from "../registry.ts";
-import { renderTree } from "./render-body.ts";
-import type { Normalised, WorkerFile } from "./ingest-cache.ts";
+import { bodyHtmlOf, type Normalised, type WorkerFile } from "./ingest-cache.ts";
 
 const registries = loadRegistries();
 parentPort!.on("message", (files: WorkerFile[]) =>
@@ -18,9 +16,7 @@ parentPort!.on("message", (files: WorkerFile[]) =>
       try {
         if (!decoded.ok) return { path: file.path, hash, result: null, html: null };
         const { result, tree } = normaliseWithTree(decoded.text, { path: file.path, sha256: hash }, registries);
-        // The body's HTML from the tree it was written from, for the build: rendering it from the
-        // record's Markdown would parse that Markdown again, most of the cost of rendering it.
-        return { path: file.path, hash, result, html: tree && readsBackAsWritten(tree) ? renderTree(tree) : null };
+        return { path: file.path, hash, result, html: bodyHtmlOf(tree) };
       } catch {
         return { path: file.path, hash, result: null, html: null }; // the ingest itself refuses the file, with the error
       }

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { contentKey, HashCache } from "../../src/build/cache.ts";
+import { CacheAdditions, contentKey, HashCache } from "../../src/build/cache.ts";
 import { indexedPart } from "../../src/build/search-index.ts";
 
 const dirs: string[] = [];
@@ -116,5 +116,22 @@ describe("a cache saved and released", () => {
     b.save();
     const c = new HashCache<string>("test", root);
     expect([c.get(k1), c.get(k2), c.get(k3)]).toEqual(["one", "two", "three"]);
+  });
+});
+
+describe("additions to a cache that another run reads", () => {
+  it("go into the packs beside the entries already there, none dropped, and are read as the cache's own", () => {
+    const [k1, k2, k3] = samePack() as [string, string, string];
+    const root = savedCache([
+      [k1, "one"],
+      [k2, "two"],
+    ]);
+    const added = new CacheAdditions<string>("test", root);
+    added.add(k2, "two again");
+    added.add(k3, "three");
+    added.save();
+    const c = new HashCache<string>("test", root);
+    expect([c.get(k1), c.get(k2), c.get(k3)]).toEqual(["one", "two again", "three"]);
+    expect(readdirSync(join(root, "test"))).toHaveLength(1);
   });
 });
