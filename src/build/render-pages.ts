@@ -1,9 +1,9 @@
 /**
  * Rendering the site with Eleventy. A few pages to render (an edit) are one Eleventy run in this
  * process. Many (a full build) are split: the paginated pages go out in chunks, each rendered by
- * an Eleventy process of its own (one per core at a time) from a file holding only its pages'
- * items, while this process renders the pages that show the whole archive. One Eleventy process
- * over every page would hold them all at once and run out of memory between 30,000 and 50,000.
+ * an Eleventy run of its own from a file holding only its pages' items, in one process per core,
+ * while this process renders the pages that show the whole archive. One Eleventy run over every
+ * page would hold them all at once and run out of memory between 30,000 and 50,000.
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -44,16 +44,17 @@ export async function renderHere(dir: string, input: RenderInput, pathPrefix: st
   }
 }
 
-function renderElsewhere(file: string, dir: string, pathPrefix: string): Promise<void> {
+/** Render chunk files one after another in a process of its own. */
+function renderElsewhere(files: string[], dir: string, pathPrefix: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/build/render-chunk.ts"), file, dir, pathPrefix], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--expose-gc", join(root, "src/build/render-chunk.ts"), dir, pathPrefix, ...files], {
       cwd: root,
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     child.once("error", fail);
-    child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`rendering ${file} failed (exit ${code}): ${stderr.trim().slice(-2000)}`))));
+    child.once("exit", (code) => (code === 0 ? done() : fail(new Error(`rendering ${files.join(", ")} failed (exit ${code}): ${stderr.trim().slice(-2000)}`))));
   });
 }
 
@@ -114,15 +115,17 @@ export function prepareRender(dir: string, data: SiteData, pages: readonly Plann
   }
 }
 
-/** Render what prepareRender made ready: the chunks on every core, the rest in this process beside them. */
+/**
+ * Render what prepareRender made ready: the chunks on every core, the rest in this process beside
+ * them. Each core's lane is one process that renders every lane-th chunk (the chunks are dealt
+ * alike, so the lanes end together).
+ */
 export async function renderPages(work: RenderWork, pathPrefix: string): Promise<void> {
   const { dir, chunks } = work;
   try {
-    let next = 0;
-    const lane = async () => {
-      while (next < chunks.length) await renderElsewhere(chunks[next++]!, dir, pathPrefix);
-    };
-    await Promise.all([...Array.from({ length: Math.min(availableParallelism(), chunks.length) }, lane), renderHere(dir, work.here, pathPrefix)]);
+    const lanes = Math.min(availableParallelism(), chunks.length);
+    const laneChunks = Array.from({ length: lanes }, (_, lane) => everyNth(chunks, lane, lanes));
+    await Promise.all([...laneChunks.map((files) => renderElsewhere(files, dir, pathPrefix)), renderHere(dir, work.here, pathPrefix)]);
   } finally {
     if (work.folder) rmSync(work.folder, { recursive: true, force: true });
   }

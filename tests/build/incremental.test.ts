@@ -185,7 +185,7 @@ describe("a build over the site it built before", () => {
     writeFileSync(target, text);
   }, 120_000);
 
-  it("gives the same site when a full build renders its pages in chunks, each in a process of its own", async () => {
+  it("gives the same site when a full build renders its pages in chunks, several to each process", async () => {
     const chunked = mkdtempSync(join(tmpdir(), "incremental-chunked-"));
     cpSync(dir, chunked, { recursive: true, filter: (src) => !src.startsWith(join(dir, "_site")) });
     const result = await buildSite({ articlesDir: chunked, outDir: join(chunked, "_site"), searchShardPages: SHARD_PAGES, renderChunkPages: 25 });
