@@ -92,8 +92,10 @@ export class CacheAdditions<V> {
   private readonly dir: string;
   private readonly packs = new Map<string, Map<string, Uint8Array>>();
   private readonly slab = new Slab(SLAB_BYTES);
+  private held = 0;
 
-  constructor(namespace: string, root: string | null = cacheRoot()) {
+  /** `most`: bytes held before they are written out (by save()), so that additions the size of the archive are not all in memory at once. */
+  constructor(namespace: string, root: string | null = cacheRoot(), private readonly most = 4 * SLAB_BYTES) {
     this.dir = root === null ? "" : join(root, namespace);
   }
 
@@ -101,7 +103,10 @@ export class CacheAdditions<V> {
     const id = packId(key);
     let pack = this.packs.get(id);
     if (!pack) this.packs.set(id, (pack = new Map()));
-    pack.set(key, this.slab.copy(serialize(value)));
+    const bytes = this.slab.copy(serialize(value));
+    pack.set(key, bytes);
+    this.held += bytes.length;
+    if (this.held > this.most) this.save();
   }
 
   /** Write the additions into their packs; they then leave memory. */
@@ -113,6 +118,7 @@ export class CacheAdditions<V> {
       writeAtomic(join(this.dir, `${id}.v8`), serialize(entries));
     }
     this.packs.clear();
+    this.held = 0;
   }
 }
 

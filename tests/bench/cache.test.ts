@@ -134,4 +134,18 @@ describe("additions to a cache that another run reads", () => {
     expect([c.get(k1), c.get(k2), c.get(k3)]).toEqual(["one", "two again", "three"]);
     expect(readdirSync(join(root, "test"))).toHaveLength(1);
   });
+
+  it("are written out once they hold more than their limit, and the rest by save()", () => {
+    const [k1, k2, k3] = samePack() as [string, string, string];
+    const root = tempDir();
+    const added = new CacheAdditions<string>("test", root, 100);
+    added.add(k1, "one");
+    expect(new HashCache<string>("test", root).get(k1)).toBeUndefined();
+    added.add(k2, "x".repeat(200)); // over the limit: both written
+    expect(new HashCache<string>("test", root).get(k1)).toBe("one");
+    added.add(k3, "three");
+    added.save();
+    const c = new HashCache<string>("test", root);
+    expect([c.get(k1), c.get(k2), c.get(k3)]).toEqual(["one", "x".repeat(200), "three"]);
+  });
 });
