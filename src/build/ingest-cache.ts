@@ -59,6 +59,11 @@ export function bodyHtmlOf(tree: Root | null): string | null {
   return tree && readsBackAsWritten(tree) ? renderTree(tree) : null;
 }
 
+/** Keep a draft's body HTML for the build, keyed by the body as its record file will hold it. */
+function keepBodyHtml(into: ReturnType<typeof knownBodyHtml>, result: NormaliseResult | null, html: string | null): void {
+  if (result?.ok && html !== null) into.add(bodyAsWritten(result.draft.body), html);
+}
+
 /**
  * A normalise() that answers from the cache; save() keeps what it computed for the next run, and
  * the HTML of the bodies it made for the build.
@@ -73,8 +78,7 @@ export function cachedNormaliser(cache: HashCache<NormaliseResult> = openCache()
       if (known) return known; // a fresh copy: the archive steps change drafts in place
       const { result, tree } = normaliseWithTree(text, raw, registries);
       cache.set(key, result);
-      const html = bodyHtmlOf(tree);
-      if (result.ok && html !== null) bodyHtml.add(bodyAsWritten(result.draft.body), html);
+      keepBodyHtml(bodyHtml, result, bodyHtmlOf(tree));
       return result;
     },
     save: () => {
@@ -117,7 +121,7 @@ export async function prepareIngest(files: RawFile[]): Promise<{ cached: number;
     { threads, batch: JOB, what: "ingest" },
     (r) => {
       if (r.result) cache.set(keyOf(r.path, r.hash), r.result);
-      if (r.result?.ok && r.html !== null) bodyHtml.add(bodyAsWritten(r.result.draft.body), r.html);
+      keepBodyHtml(bodyHtml, r.result, r.html);
     },
     job,
   );
