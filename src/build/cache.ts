@@ -111,11 +111,13 @@ export class CacheAdditions<V> {
 
   /** Write the additions into their packs; they then leave memory. */
   save(): void {
-    if (this.dir) mkdirSync(this.dir, { recursive: true });
-    for (const [id, added] of this.dir ? this.packs : []) {
-      const entries = readPack(this.dir, id);
-      for (const [key, bytes] of added) entries.set(key, bytes);
-      writeAtomic(join(this.dir, `${id}.v8`), serialize(entries));
+    if (this.dir) {
+      mkdirSync(this.dir, { recursive: true });
+      for (const [id, added] of this.packs) {
+        const entries = readPack(this.dir, id);
+        for (const [key, bytes] of added) entries.set(key, bytes);
+        writeAtomic(join(this.dir, `${id}.v8`), serialize(entries));
+      }
     }
     this.packs.clear();
     this.held = 0;
@@ -133,15 +135,11 @@ export class HashCache<V> {
     this.dir = root === null ? "" : join(root, namespace);
   }
 
-  private read(id: string): Map<string, Uint8Array> {
-    return readPack(this.dir, id);
-  }
-
   private pack(key: string): Pack {
     const id = packId(key);
     let pack = this.packs.get(id);
     if (!pack) {
-      pack = { entries: this.read(id), used: new Set(), dirty: false, released: 0 };
+      pack = { entries: readPack(this.dir, id), used: new Set(), dirty: false, released: 0 };
       this.packs.set(id, pack);
     }
     return pack;
@@ -215,7 +213,7 @@ export class HashCache<V> {
     for (const [id, pack] of this.packs) {
       if (!pack.dirty && pack.used.size === pack.entries.size + pack.released) continue;
       if (pack.released > 0) {
-        for (const [key, bytes] of this.read(id)) if (pack.used.has(key) && !pack.entries.has(key)) pack.entries.set(key, bytes);
+        for (const [key, bytes] of readPack(this.dir, id)) if (pack.used.has(key) && !pack.entries.has(key)) pack.entries.set(key, bytes);
         pack.released = 0;
       }
       for (const key of pack.entries.keys()) if (!pack.used.has(key)) pack.entries.delete(key);

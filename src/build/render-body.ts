@@ -39,15 +39,15 @@ function renderOnWorkers(bodies: string[], threads: number, done: (i: number, ht
   return runOnWorkers<string, string>(new URL("./render-worker.mjs", import.meta.url), bodies, { threads, batch: BATCH, what: "rendering bodies" }, (html, i) => done(i, html));
 }
 
-const cacheName = () => `render-${contentKey(RENDERER).slice(0, 12)}`;
+const CACHE_NAME = `render-${contentKey(RENDERER).slice(0, 12)}`;
 
 function openCache(root?: string | null): HashCache<string> {
-  return new HashCache<string>(cacheName(), root);
+  return new HashCache<string>(CACHE_NAME, root);
 }
 
 /** Bodies' HTML known before the build renders them (the ingest's, from the trees it wrote the bodies from), into the render cache: saved by save(). */
 export function knownBodyHtml(root?: string | null): { add: (body: string, html: string) => void; save: () => void } {
-  const additions = new CacheAdditions<string>(cacheName(), root);
+  const additions = new CacheAdditions<string>(CACHE_NAME, root);
   return { add: (body, html) => additions.add(contentKey(body), html), save: () => additions.save() };
 }
 
