@@ -3,7 +3,19 @@ import { remark } from "remark";
 import type { Root, RootContent } from "mdast";
 import type { Block } from "./clean.ts";
 
-const processor = remark().data("settings", { bullet: "*", emphasis: "_", rule: "-" });
+// mdast-util-to-markdown escapes a "<" that a letter follows (an HTML tag or a URL autolink), but an
+// email autolink may also start with a digit or one of .!#$%&'*+/=?^_`{|}~- ("<.a@b.org>"), which
+// it leaves as it is, for remark to read back as a link.
+const emailAutolink = "[\\d.!#$%&'*+/=?^_`{|}~-]";
+const processor = remark().data("settings", {
+  bullet: "*",
+  emphasis: "_",
+  rule: "-",
+  unsafe: [
+    { atBreak: true, character: "<", after: emailAutolink },
+    { character: "<", after: emailAutolink, inConstruct: "phrasing" },
+  ],
+});
 
 /** The body's Markdown tree: a level-2 heading for each crosshead, a paragraph for each paragraph, each one text. */
 export function bodyTree(blocks: Block[]): Root {

@@ -39,6 +39,13 @@ describe("a body rendered from its tree", () => {
     );
   });
 
+  it("keeps text that reads like an email autolink starting with no letter as text (<.a@b.org>)", () => {
+    for (const value of ["<.a@b.org>", "<-a@b.org> said", "a <0a@b.org>"]) {
+      expect(renderMarkdown(treeToMarkdown(paragraph(value))), value).toBe(renderTree(paragraph(value)));
+      expect(renderTree(paragraph(value))).not.toContain("<a href");
+    }
+  });
+
   it("is not made for text outside what the property above covers, which may read back otherwise", () => {
     for (const value of ["a  \nb", " a", "a\t", "a\u0000b", "a\n\nb", "\ud800x", ""]) {
       expect(readsBackAsWritten(paragraph(value)), JSON.stringify(value)).toBe(false);
