@@ -17,7 +17,8 @@ export function sha256(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-function ordered(record: ArticleRecord): Record<string, unknown> {
+/** The front matter's fields, in the order the file holds them. */
+export function ordered(record: ArticleRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of FIELD_ORDER) out[key] = record[key];
   return out;
@@ -34,7 +35,8 @@ export function bodyAsWritten(body: string): string {
 
 /** The file ingest writes: the record, its body, and a checksum of both that tells later runs whether a person edited it. */
 export function serializeRecord(record: ArticleRecord, body: string): string {
-  const text = matter.stringify(bodyAsWritten(body), ordered(record), options);
+  // The body as a file's content, not as text: given text, gray-matter reads front matter from it first, and a body that opens with --- loses it.
+  const text = matter.stringify({ content: bodyAsWritten(body) }, ordered(record), options);
   const checksum = sha256(text);
   return text.replace(/\n---\n/, `\n${CHECKSUM_FIELD}: ${checksum}\n---\n`);
 }

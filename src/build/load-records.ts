@@ -1,9 +1,10 @@
 /** Read every record file of an articles folder, checked; problems come back as file:line: message. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Article } from "../record.ts";
-import { parseRecordFile } from "../record-file.ts";
+import type { Article, ArticleRecord } from "../record.ts";
+import { bodyAsWritten, ordered, parseRecordFile } from "../record-file.ts";
 import { keyLine, validateRecord } from "./validate-record.ts";
+import { contentKey } from "./cache.ts";
 
 export interface BuildProblem {
   file: string;
@@ -47,6 +48,16 @@ function normaliseLines(text: string): string {
   return text.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
 }
 
+/** A record file's text as the build reads it. */
+export function readRecordText(file: string): string {
+  return normaliseLines(readFileSync(file, "utf8"));
+}
+
+/** What a record file is cached by (record-cache.ts): its path and its text as read. */
+export function recordKey(file: string, text: string): string {
+  return contentKey(file, text);
+}
+
 export function parseArticle(file: string, original: string): { article: Article | null; problems: BuildProblem[] } {
   const text = normaliseLines(original);
   const problem = (line: number, message: string) => ({ article: null, problems: [{ file, line, message }] });
@@ -69,6 +80,28 @@ export function parseArticle(file: string, original: string): { article: Article
   return { article: { ...record, body: parsed.body, file }, problems: [] };
 }
 
+/** Whether every string in a value is one line: js-yaml writes a string of several lines as a block, which does not always read back as it was. */
+function oneLine(value: unknown): boolean {
+  if (typeof value === "string") return !/[\n\r]/.test(value);
+  if (Array.isArray(value)) return value.every(oneLine);
+  if (value !== null && typeof value === "object") return Object.values(value).every(oneLine);
+  return true;
+}
+
+/**
+ * What parseArticle() gives for the text serializeRecord(record, body) makes, without parsing it:
+ * js-yaml reads back the one-line strings it wrote, and gray-matter hands back the body as written
+ * (a property test, tests/build/record-fill.test.ts, holds both). Null where the build must read
+ * the file itself: a string of several lines, a text whose lines the build would change, or a
+ * record it would refuse.
+ */
+export function parsedAsWritten(file: string, record: ArticleRecord, body: string, text: string): ReturnType<typeof parseArticle> | null {
+  if (text !== normaliseLines(text) || !oneLine(record)) return null;
+  const checked = validateRecord(ordered(record), "");
+  if (!checked.record) return null;
+  return { article: { ...checked.record, body: bodyAsWritten(body), file }, problems: [] };
+}
+
 /**
  * `parse` reads one record; the build passes one that answers unchanged files from its cache, and
  * `known`, which answers a file it knows unchanged (by its size and times) without reading it.
@@ -85,7 +118,7 @@ export function loadArticles(
   const bySlug = new Map<string, string>();
   for (const name of names) {
     const file = join(articlesDir, name);
-    const text = () => normaliseLines(readFileSync(file, "utf8"));
+    const text = () => readRecordText(file);
     const result = known(file) ?? parse(file, text());
     problems.push(...result.problems);
     const a = result.article;

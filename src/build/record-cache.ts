@@ -3,9 +3,9 @@
  * parses (YAML) and validates only the record files that changed since.
  */
 import { readFileSync, statSync } from "node:fs";
-import { contentKey, HashCache } from "./cache.ts";
+import { CacheAdditions, contentKey, HashCache } from "./cache.ts";
 import { ingestVersion } from "./ingest-cache.ts";
-import { parseArticle } from "./load-records.ts";
+import { parseArticle, recordKey } from "./load-records.ts";
 import { isWarm } from "./warm.ts";
 
 /** Changes with the record contract (ingest's version covers it) and the code that reads and checks records. */
@@ -15,6 +15,24 @@ function readerVersion(): string {
 }
 
 type Parsed = ReturnType<typeof parseArticle>;
+
+const recordCacheName = () => `records-${readerVersion()}`;
+
+export function openRecordCache(): HashCache<Parsed> {
+  return new HashCache<Parsed>(recordCacheName());
+}
+
+/** Bytes of new records the ingest holds before it writes them into the cache. */
+const ADDITIONS_HELD = 128 << 20;
+
+/**
+ * The records an ingest writes, put in the cache as the build would read them (parsedAsWritten):
+ * a build after the ingest parses none of them. `file`: the record's path as the build names it, absolute.
+ */
+export function recordCacheAdditions(): { add: (file: string, text: string, parsed: Parsed) => void; save: () => void } {
+  const additions = new CacheAdditions<Parsed>(recordCacheName(), undefined, ADDITIONS_HELD);
+  return { add: (file, text, parsed) => additions.add(recordKey(file, text), parsed), save: () => additions.save() };
+}
 
 /**
  * The records the last build of this process read, by their cache key: a long-running process
@@ -39,7 +57,7 @@ function stampOf(file: string): string | undefined {
  * read them without a stat, which at 10,000 records took 150-450 ms a save.
  */
 export function cachedRecordParser(changed?: ReadonlySet<string>): { parse: typeof parseArticle; known: (file: string) => Parsed | undefined; save: () => void } {
-  const cache = new HashCache<Parsed>(`records-${readerVersion()}`);
+  const cache = openRecordCache();
   const read = new Map<string, { key: string; result: Parsed; stamp?: string }>();
   const stamps = new Map<string, string | undefined>();
   return {
@@ -57,7 +75,7 @@ export function cachedRecordParser(changed?: ReadonlySet<string>): { parse: type
       return last.result;
     },
     parse(file, text) {
-      const key = contentKey(file, text);
+      const key = recordKey(file, text);
       const last = lastRead.get(file);
       const stamp = stamps.get(file);
       if (last?.key === key) {

@@ -4,13 +4,15 @@
  */
 import { isUtf8 } from "node:buffer";
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { basename, join, sep } from "node:path";
+import { basename, join, resolve, sep } from "node:path";
 import { isUnedited } from "../record-file.ts";
 import type { Registries } from "../registry.ts";
 import { couldNotRead, ingestArchive, type IngestedArticle, type RawFile, type Refused } from "./archive.ts";
 import { MAX_RAW_BYTES, tooLarge } from "./decode.ts";
 import { cachedNormaliser, recordFileCache, type CachedNormaliser } from "../build/ingest-cache.ts";
 import { contentKey, writeAtomic } from "../build/cache.ts";
+import { parsedAsWritten } from "../build/load-records.ts";
+import { recordCacheAdditions } from "../build/record-cache.ts";
 
 export type WriteOutcome = "created" | "updated" | "unchanged" | "kept-edited";
 
@@ -103,6 +105,7 @@ function existingByRaw(outputDir: string, rawOf: (text: string, key: string) => 
 export function ingestFolder(files: RawFile[], outputDir: string, registries: Registries, cached: CachedNormaliser = cachedNormaliser()): IngestRun {
   mkdirSync(outputDir, { recursive: true });
   const records = recordFileCache(); // record files parsed and written before are known by their hash
+  const built = recordCacheAdditions(); // the records as the build reads them, so that it need not parse them
   const existing = existingByRaw(outputDir, records.rawOf);
   const slugOwner = new Map<string, string>();
   for (const [raw, { file }] of existing) slugOwner.set(basename(file, ".md"), raw);
@@ -123,9 +126,13 @@ export function ingestFolder(files: RawFile[], outputDir: string, registries: Re
       written.push({ article, file, outcome: "unchanged" });
       continue;
     }
-    writeAtomic(file, out.text());
+    const text = out.text();
+    writeAtomic(file, text);
+    const parsed = parsedAsWritten(resolve(file), article.record, article.body, text);
+    if (parsed) built.add(resolve(file), text, parsed);
     written.push({ article, file, outcome: before ? "updated" : "created" });
   }
   records.save();
+  built.save();
   return { written, refused: result.refused };
 }
