@@ -5,7 +5,7 @@
  * paginated over one of these arrays (one data array and paginated templates measure much faster
  * than a file per page). Only plain objects without cycles go in: Eleventy may copy its data.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join, posix } from "node:path";
 import slugify from "@sindresorhus/slugify";
 import type { Article } from "../record.ts";
@@ -21,7 +21,7 @@ import { loadArticles, type BuildProblem } from "./load-records.ts";
 import { leadWords, relatedArticles, RelatedTerms } from "./related.ts";
 import { isWarm } from "./warm.ts";
 import { eventsReport, nameForms, siteEvents, type EventArticle, type EventLink, type SiteEvent, type SiteEvents } from "../events/site.ts";
-import { eventArticle, eventsAside } from "./site-events.ts";
+import { eventArticle, eventsAside, startEventsAside } from "./site-events.ts";
 import { dateLabel, dayLabel, monthLabel } from "./date-labels.ts";
 import { linkPages, numberedPages, pageOfLabel, pageUrl, slices, type Link, type PageOf } from "./paginate.ts";
 
@@ -751,6 +751,11 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
 const memo = new Map<string, SiteData>();
 
 /** The records of a folder, checked; only records changed since the last build are parsed (record cache). */
+/** How many record files the folder holds, before they are read. */
+function recordFiles(articlesDir: string): number {
+  return existsSync(articlesDir) ? readdirSync(articlesDir).filter((n) => n.endsWith(".md")).length : 0;
+}
+
 function readRecords(articlesDir: string, changed?: ReadonlySet<string>): ReturnType<typeof loadArticles> {
   const records = cachedRecordParser(changed);
   const loaded = loadArticles(articlesDir, records.parse, records.known);
@@ -782,6 +787,7 @@ export function loadSiteData(articlesDir: string): SiteData {
  * threads. Not kept here: the caller holds the data, and lets it go when it is done with it.
  */
 export async function prepareSiteData(articlesDir: string, { raw, changedRecords }: { raw?: readonly StaticFile[]; changedRecords?: ReadonlySet<string> } = {}): Promise<SiteData> {
+  if (!changedRecords) startEventsAside(recordFiles(articlesDir)); // a save in npm start finds it running
   const loaded = readRecords(articlesDir, changedRecords);
   // The events on a thread of their own from the start, beside the bodies and then beside the
   // assembling of the pages: in a large archive they take longest, and the cores share the rest.

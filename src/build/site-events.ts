@@ -197,10 +197,31 @@ export function receivedArticles(job: EventsJob): EventArticle[] {
   });
 }
 
+const aside = (articles: number) => articles >= ASIDE_FROM && availableParallelism() > 1;
+
+// A process started before the articles are read, for the eventsAside() that follows.
+let early: KeptProcess | null = null;
+
+/**
+ * Start the events process while the build reads the records, when about `articles` will go to it:
+ * it loads its modules (a second or so) meanwhile. It does not keep the build's process alive.
+ */
+export function startEventsAside(articles: number): void {
+  if (early || !aside(articles)) return;
+  early = eventsProcess();
+  early.child.on("error", () => undefined); // a process that failed to start is started again by eventsAside, which says why if it fails again
+  holdOpen(early.child, false);
+}
+
 /** The events of `articles`, in a process of their own when the archive is large enough and there is a core to spare. */
 export function eventsAside(articles: EventArticle[], forms: NameForms): Promise<SiteEvents> {
-  if (articles.length < ASIDE_FROM || availableParallelism() < 2) return Promise.resolve(siteEvents(articles, forms));
-  const { child, sent } = eventsProcess();
+  const started = early;
+  early = null;
+  if (!aside(articles.length)) {
+    if (started?.child.connected && started.child !== kept?.child) started.child.disconnect(); // not needed after all: it ends
+    return Promise.resolve(siteEvents(articles, forms));
+  }
+  const { child, sent } = started?.child.connected ? started : eventsProcess();
   holdOpen(child, true);
   return new Promise<SiteEvents>((resolve, reject) => {
     const onMessage = (reply: EventsReply) => {
