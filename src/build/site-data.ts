@@ -750,12 +750,12 @@ function siteDataWithoutEvents(articles: Article[], problems: BuildProblem[], op
 
 const memo = new Map<string, SiteData>();
 
-/** The records of a folder, checked; only records changed since the last build are parsed (record cache). */
 /** How many record files the folder holds, before they are read. */
 function recordFiles(articlesDir: string): number {
   return existsSync(articlesDir) ? readdirSync(articlesDir).filter((n) => n.endsWith(".md")).length : 0;
 }
 
+/** The records of a folder, checked; only records changed since the last build are parsed (record cache). */
 function readRecords(articlesDir: string, changed?: ReadonlySet<string>): ReturnType<typeof loadArticles> {
   const records = cachedRecordParser(changed);
   const loaded = loadArticles(articlesDir, records.parse, records.known);

@@ -9,7 +9,7 @@ import { deserialize, serialize } from "node:v8";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { eventsAside } from "../../src/build/site-events.ts";
+import { eventsAside, startEventsAside } from "../../src/build/site-events.ts";
 import { siteEvents } from "../../src/events/site.ts";
 import { generatedEventInputs } from "../helpers/event-inputs.ts";
 
@@ -83,6 +83,28 @@ describe("events beside the rest of the site data", () => {
       const rewrittenHere = siteEvents(rewritten, forms);
       expect(rewrittenHere.events.length).toBeGreaterThan(5);
       expect(await eventsAside(rewritten, forms)).toEqual(rewrittenHere);
+    } finally {
+      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
+      else process.env["ARCHIVE_CACHE_DIR"] = before;
+    }
+  }, 120_000);
+
+  it("use the process started before the records were read, and leave none behind when it is not needed after all", async () => {
+    const { inputs, forms } = generatedEventInputs(5, "2022");
+    const before = process.env["ARCHIVE_CACHE_DIR"];
+    try {
+      process.env["ARCHIVE_CACHE_DIR"] = mkdtempSync(join(tmpdir(), "events-early-"));
+      startEventsAside(inputs.length);
+      expect(children().filter((c) => c.includes("events-process"))).toHaveLength(1);
+      const answer = eventsAside(inputs, forms);
+      expect(children().filter((c) => c.includes("events-process"))).toHaveLength(1); // the one started, not a second
+      expect(await answer).toEqual(siteEvents(inputs, forms));
+      expect(await eventsProcessesAfter(5000)).toEqual([]);
+
+      startEventsAside(inputs.length);
+      const few = inputs.slice(0, 50); // fewer than go to a process of their own
+      expect(await eventsAside(few, forms)).toEqual(siteEvents(few, forms));
+      expect(await eventsProcessesAfter(5000)).toEqual([]);
     } finally {
       if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
       else process.env["ARCHIVE_CACHE_DIR"] = before;
