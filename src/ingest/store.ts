@@ -128,8 +128,9 @@ export function ingestFolder(files: RawFile[], outputDir: string, registries: Re
     }
     const text = out.text();
     writeAtomic(file, text);
-    const parsed = parsedAsWritten(resolve(file), article.record, article.body, text);
-    if (parsed) built.add(resolve(file), text, parsed);
+    const path = resolve(file); // as the build names it
+    const parsed = parsedAsWritten(path, article.record, article.body, text);
+    if (parsed) built.add(path, text, parsed);
     written.push({ article, file, outcome: before ? "updated" : "created" });
   }
   records.save();
