@@ -7,11 +7,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runIngest } from "../../src/cli/ingest.ts";
 import { ingestUnneeded, stampIngest } from "../../src/build/ingest-stamp.ts";
-import { tempArchive } from "../helpers/paths.ts";
+import { keepCacheDir, tempArchive } from "../helpers/paths.ts";
 
 let dir: string;
 let raw: string;
-const cacheBefore = process.env["ARCHIVE_CACHE_DIR"];
+const restoreCacheDir = keepCacheDir();
 
 /** Ingest as the build runs it; the record files it leaves, by name and text. */
 function ingest(): Record<string, string> {
@@ -29,10 +29,7 @@ beforeAll(() => {
   ingest();
 });
 
-afterAll(() => {
-  if (cacheBefore === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
-  else process.env["ARCHIVE_CACHE_DIR"] = cacheBefore;
-});
+afterAll(() => restoreCacheDir());
 
 describe("whether a build's ingest has anything to do", () => {
   it("has nothing to do when nothing changed, nor after records are edited, and ingest indeed writes nothing then", () => {

@@ -15,6 +15,7 @@ import { runIngest } from "../../src/cli/ingest.ts";
 import { CONFIDENCES, DATE_BASES, SOURCE_BASES, TITLE_BASES, type ArticleRecord } from "../../src/record.ts";
 import { parseRecordFile, serializeRecord } from "../../src/record-file.ts";
 import { loadRegistries } from "../../src/registry.ts";
+import { keepCacheDir } from "../helpers/paths.ts";
 
 const work = mkdtempSync(join(tmpdir(), "record-fill-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -99,7 +100,7 @@ describe("a record as the ingest wrote it", () => {
 
 describe("a build after an ingest", () => {
   it("finds every record the ingest wrote in its cache, as parsing the files gives them", () => {
-    const before = process.env["ARCHIVE_CACHE_DIR"];
+    const restore = keepCacheDir();
     try {
       process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache");
       const raw = join(work, "raw");
@@ -120,8 +121,7 @@ describe("a build after an ingest", () => {
       expect(fromCache).toStrictEqual(parsed);
       expect(JSON.stringify(fromCache)).toBe(JSON.stringify(parsed));
     } finally {
-      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
-      else process.env["ARCHIVE_CACHE_DIR"] = before;
+      restore();
     }
   }, 120_000);
 });

@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { eventsAside, startEventsAside } from "../../src/build/site-events.ts";
 import { siteEvents } from "../../src/events/site.ts";
 import { generatedEventInputs } from "../helpers/event-inputs.ts";
+import { keepCacheDir } from "../helpers/paths.ts";
 
 /** The processes this one started that are still running. */
 function children(): string[] {
@@ -37,7 +38,7 @@ describe("events beside the rest of the site data", () => {
     const { inputs, forms } = generatedEventInputs(5, "2022");
     expect(inputs.length).toBe(600);
     const cache = mkdtempSync(join(tmpdir(), "events-cache-"));
-    const before = process.env["ARCHIVE_CACHE_DIR"];
+    const restore = keepCacheDir();
     process.env["ARCHIVE_CACHE_DIR"] = cache; // the events process takes a copy of this process's environment
     try {
       const here = siteEvents(inputs, forms);
@@ -52,15 +53,14 @@ describe("events beside the rest of the site data", () => {
       expect(editedHere).not.toEqual(here);
       expect(await eventsAside(edited, forms)).toEqual(editedHere);
     } finally {
-      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
-      else process.env["ARCHIVE_CACHE_DIR"] = before;
+      restore();
     }
   }, 120_000);
 
   it("take the linking of the reports from the cache while every report's grouping fields are as the last build's", async () => {
     const { inputs, forms } = generatedEventInputs(6, "2022");
     const cache = mkdtempSync(join(tmpdir(), "events-links-"));
-    const before = process.env["ARCHIVE_CACHE_DIR"];
+    const restore = keepCacheDir();
     process.env["ARCHIVE_CACHE_DIR"] = cache;
     try {
       const here = siteEvents(inputs, forms);
@@ -84,14 +84,13 @@ describe("events beside the rest of the site data", () => {
       expect(rewrittenHere.events.length).toBeGreaterThan(5);
       expect(await eventsAside(rewritten, forms)).toEqual(rewrittenHere);
     } finally {
-      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
-      else process.env["ARCHIVE_CACHE_DIR"] = before;
+      restore();
     }
   }, 120_000);
 
   it("use the process started before the records were read, and leave none behind when it is not needed after all", async () => {
     const { inputs, forms } = generatedEventInputs(5, "2022");
-    const before = process.env["ARCHIVE_CACHE_DIR"];
+    const restore = keepCacheDir();
     try {
       process.env["ARCHIVE_CACHE_DIR"] = mkdtempSync(join(tmpdir(), "events-early-"));
       startEventsAside(inputs.length);
@@ -106,15 +105,14 @@ describe("events beside the rest of the site data", () => {
       expect(await eventsAside(few, forms)).toEqual(siteEvents(few, forms));
       expect(await eventsProcessesAfter(5000)).toEqual([]);
     } finally {
-      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
-      else process.env["ARCHIVE_CACHE_DIR"] = before;
+      restore();
     }
   }, 120_000);
 
   it("say why when the events process fails, and leave no process behind, as they do when it answers", async () => {
     const { inputs, forms } = generatedEventInputs(5, "2022");
     const cache = mkdtempSync(join(tmpdir(), "events-unwritable-"));
-    const before = process.env["ARCHIVE_CACHE_DIR"];
+    const restore = keepCacheDir();
     try {
       process.env["ARCHIVE_CACHE_DIR"] = cache;
       await eventsAside(inputs, forms);
@@ -127,8 +125,7 @@ describe("events beside the rest of the site data", () => {
       await expect(eventsAside(inputs, forms)).rejects.toThrow(/grouping the events failed: .*(ENOTDIR|EEXIST)/);
       expect(await eventsProcessesAfter(5000)).toEqual([]);
     } finally {
-      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
-      else process.env["ARCHIVE_CACHE_DIR"] = before;
+      restore();
     }
   }, 120_000);
 });

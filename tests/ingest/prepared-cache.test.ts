@@ -15,6 +15,7 @@ import { ingestArchive } from "../../src/ingest/archive.ts";
 import { loadRegistries } from "../../src/registry.ts";
 import type { IngestReport } from "../../src/ingest/report.ts";
 import { parseRecordFile } from "../../src/record-file.ts";
+import { keepCacheDir } from "../helpers/paths.ts";
 
 const work = mkdtempSync(join(tmpdir(), "prepared-cache-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -39,7 +40,7 @@ async function ingest(output: string, cache: string, prepared: boolean) {
 
 describe("an ingest prepared on worker threads", () => {
   it("writes the same records as one that normalises each file itself, then answers from its cache", async () => {
-    const before = process.env["ARCHIVE_CACHE_DIR"];
+    const restore = keepCacheDir();
     try {
       const first = await ingest(join(work, "prepared"), join(work, "cache-a"), true);
       expect(first).toEqual({ code: 0, normalised: 240, cached: 0 });
@@ -59,15 +60,14 @@ describe("an ingest prepared on worker threads", () => {
       expect(again).toEqual({ code: 0, normalised: 0, cached: 240 });
       expect(records(join(work, "again"))).toEqual(records(join(work, "plain")));
     } finally {
-      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
-      else process.env["ARCHIVE_CACHE_DIR"] = before;
+      restore();
     }
   }, 120_000);
 });
 
 describe("raw files read as the ingest needs them", () => {
   it("refuses a file removed after the folder was read, with why, and ingests one rewritten meanwhile as it now reads", async () => {
-    const before = process.env["ARCHIVE_CACHE_DIR"];
+    const restore = keepCacheDir();
     try {
       process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache-lazy");
       const dir = join(work, "lazy");
@@ -92,15 +92,14 @@ describe("raw files read as the ingest needs them", () => {
       expect(fresh?.["title"]).toBe(titleOf(new TextEncoder().encode(gen.article(1000).text)));
       expect(fresh?.["title"]).not.toBe(titleOf(readFileSync(join(raw, rewritten!))));
     } finally {
-      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
-      else process.env["ARCHIVE_CACHE_DIR"] = before;
+      restore();
     }
   }, 120_000);
 });
 
 describe("a second ingest over its own records", () => {
   it("leaves the records as they are, and writes a removed one again byte for byte, from what it cached of the first", () => {
-    const before = process.env["ARCHIVE_CACHE_DIR"];
+    const restore = keepCacheDir();
     try {
       process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache-again");
       const dir = join(work, "twice");
@@ -115,8 +114,7 @@ describe("a second ingest over its own records", () => {
       expect(outcomes().filter((o) => o !== "unchanged")).toEqual(["created"]);
       expect(records(dir)).toEqual(first);
     } finally {
-      if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
-      else process.env["ARCHIVE_CACHE_DIR"] = before;
+      restore();
     }
   }, 120_000);
 });
