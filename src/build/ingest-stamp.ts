@@ -16,7 +16,7 @@ import { isUnedited, parseRecordFile } from "../record-file.ts";
 import { cacheRoot, contentKey } from "./cache.ts";
 import { ingestVersion } from "./ingest-cache.ts";
 
-interface RecordState {
+export interface RecordState {
   size: number;
   mtimeMs: number;
   raw: string;
@@ -46,8 +46,17 @@ function rawKey(rawDir: string): string {
 function recordState(file: string, known: RecordState | undefined): RecordState {
   const st = statSync(file);
   if (known && known.size === st.size && known.mtimeMs === st.mtimeMs) return known;
-  const text = readFileSync(file, "utf8");
+  return stateOf(st, readFileSync(file, "utf8"));
+}
+
+/** A record's state from its text and the file's size and time, taken before the text was read or after it was written. */
+function stateOf(st: { size: number; mtimeMs: number }, text: string): RecordState {
   return { size: st.size, mtimeMs: st.mtimeMs, raw: rawField(text), checksum: isUnedited(text) ? new RegExp(`^${CHECKSUM_FIELD}: (\\S+)$`, "m").exec(text)![1]! : null };
+}
+
+/** The state of a record file the ingest has just written with this text: the stamp then need not read it again. */
+export function writtenState(file: string, text: string): RecordState {
+  return stateOf(statSync(file), text);
 }
 
 /**
@@ -95,10 +104,13 @@ export function ingestUnneeded(articlesDir: string, rawDir: string): number | nu
   return stamp.exitCode;
 }
 
-/** After an ingest: the state it left, for the next build to compare. */
-export function stampIngest(articlesDir: string, rawDir: string, exitCode: number): void {
+/**
+ * After an ingest: the state it left, for the next build to compare. `written`: the records it
+ * wrote, by file name (writtenState): those still as it wrote them are not read again.
+ */
+export function stampIngest(articlesDir: string, rawDir: string, exitCode: number, written: Record<string, RecordState> = {}): void {
   const file = stampFile(articlesDir);
-  writeStamp(file, { key: rawKey(rawDir), records: recordStates(articlesDir, readStamp(file)?.records ?? {}), exitCode });
+  writeStamp(file, { key: rawKey(rawDir), records: recordStates(articlesDir, { ...readStamp(file)?.records, ...written }), exitCode });
 }
 
 function writeStamp(file: string, stamp: Stamp): void {

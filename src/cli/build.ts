@@ -6,7 +6,7 @@ import { runIngest } from "./ingest.ts";
 import { prepareIngest } from "../build/ingest-cache.ts";
 import { readRawFolder } from "../ingest/store.ts";
 import { cacheRoot } from "../build/cache.ts";
-import { ingestUnneeded, stampIngest } from "../build/ingest-stamp.ts";
+import { ingestUnneeded } from "../build/ingest-stamp.ts";
 import { keepWarm } from "../build/warm.ts";
 
 const { values } = parseArgs({
@@ -32,8 +32,7 @@ if (unneeded !== null) {
 } else if (!values["no-ingest"]) {
   const files = readRawFolder(values.articles);
   const { normaliser } = await prepareIngest(files); // new raw files normalised on every core, into the cache
-  exitCode = runIngest({ input: rawDir, output: values.articles, files, normaliser, reportFile: join(cacheRoot(), "ingest-report.json") });
-  stampIngest(values.articles, rawDir, exitCode);
+  exitCode = runIngest({ input: rawDir, output: values.articles, files, normaliser, reportFile: join(cacheRoot(), "ingest-report.json"), stamp: true });
   if (exitCode !== 0) console.error("ingest refused some raw files (listed above); the others are built");
 }
 const result = await buildSite({ articlesDir: values.articles, outDir: values.out, pathPrefix: values["path-prefix"], full: values.full });

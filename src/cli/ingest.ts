@@ -10,8 +10,12 @@ import { cacheRoot } from "../build/cache.ts";
 import { stampIngest } from "../build/ingest-stamp.ts";
 import type { RawFile } from "../ingest/archive.ts";
 
-/** Ingest a raw folder into records. `files`: the folder as already read (the CLIs read it once, to normalise new files on every core first). */
-export function runIngest(opts: { input: string; output: string; reportFile: string | null; quiet?: boolean; files?: RawFile[]; normaliser?: CachedNormaliser }): number {
+/**
+ * Ingest a raw folder into records. `files`: the folder as already read (the CLIs read it once, to
+ * normalise new files on every core first). `stamp`: leave the state it wrote for the build, which
+ * ingests first, to find nothing to ingest while nothing changes (ingest-stamp.ts).
+ */
+export function runIngest(opts: { input: string; output: string; reportFile: string | null; quiet?: boolean; files?: RawFile[]; normaliser?: CachedNormaliser; stamp?: boolean }): number {
   const files = opts.files ?? readRawFolder(opts.output, opts.input);
   const run = ingestFolder(files, opts.output, loadRegistries(), opts.normaliser);
   const report = buildReport(run);
@@ -24,7 +28,9 @@ export function runIngest(opts: { input: string; output: string; reportFile: str
     console.log(summarise(report, opts.output, opts.reportFile));
     for (const e of ignoredRawEntries(opts.input)) console.log(`  ignored ${e.path}: ${e.reason}`);
   }
-  return report.refused.length > 0 ? 1 : 0;
+  const exitCode = report.refused.length > 0 ? 1 : 0;
+  if (opts.stamp) stampIngest(opts.output, opts.input, exitCode, run.states);
+  return exitCode;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -40,6 +46,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const input = values.input ?? join(values.articles, "raw");
   const files = readRawFolder(output, input);
   const { normaliser } = await prepareIngest(files); // new raw files normalised on every core, into the cache
-  process.exitCode = runIngest({ input, output, files, normaliser, reportFile: values.report ?? join(cacheRoot(), "ingest-report.json") });
-  stampIngest(output, input, process.exitCode); // for the build, which ingests first: unneeded while nothing changes
+  process.exitCode = runIngest({ input, output, files, normaliser, reportFile: values.report ?? join(cacheRoot(), "ingest-report.json"), stamp: true });
 }

@@ -13,12 +13,15 @@ import { cachedNormaliser, recordFileCache, type CachedNormaliser } from "../bui
 import { contentKey, writeAtomic } from "../build/cache.ts";
 import { parsedAsWritten } from "../build/load-records.ts";
 import { recordCacheAdditions } from "../build/record-cache.ts";
+import { writtenState, type RecordState } from "../build/ingest-stamp.ts";
 
 export type WriteOutcome = "created" | "updated" | "unchanged" | "kept-edited";
 
 export interface IngestRun {
   written: { article: IngestedArticle; file: string; outcome: WriteOutcome }[];
   refused: Refused[];
+  /** The record files written, by name, as the ingest stamp records them. */
+  states: Record<string, RecordState>;
 }
 
 export function readRawFolder(articlesDir: string, rawDir = join(articlesDir, "raw")): RawFile[] {
@@ -112,6 +115,7 @@ export function ingestFolder(files: RawFile[], outputDir: string, registries: Re
   const result = ingestArchive(files, registries, (slug) => slugOwner.get(slug), cached.normalise);
   cached.save();
   const written: IngestRun["written"] = [];
+  const states: IngestRun["states"] = {};
   for (const article of result.articles) {
     const file = join(outputDir, `${article.record.slug}.md`);
     const before = existing.get(article.record.raw);
@@ -128,6 +132,7 @@ export function ingestFolder(files: RawFile[], outputDir: string, registries: Re
     }
     const text = out.text();
     writeAtomic(file, text);
+    states[basename(file)] = writtenState(file, text);
     const path = resolve(file); // as the build names it
     const parsed = parsedAsWritten(path, article.record, article.body, text);
     if (parsed) built.add(path, text, parsed);
@@ -135,5 +140,5 @@ export function ingestFolder(files: RawFile[], outputDir: string, registries: Re
   }
   records.save();
   built.save();
-  return { written, refused: result.refused };
+  return { written, refused: result.refused, states };
 }

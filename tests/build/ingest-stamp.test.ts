@@ -15,8 +15,7 @@ const restoreCacheDir = keepCacheDir();
 
 /** Ingest as the build runs it; the record files it leaves, by name and text. */
 function ingest(): Record<string, string> {
-  const code = runIngest({ input: raw, output: dir, reportFile: null, quiet: true });
-  stampIngest(dir, raw, code);
+  runIngest({ input: raw, output: dir, reportFile: null, quiet: true, stamp: true });
   return records();
 }
 
@@ -61,6 +60,18 @@ describe("whether a build's ingest has anything to do", () => {
     rmSync(join(dir, name));
     expect(ingestUnneeded(dir, raw)).toBeNull();
     expect(ingest()[name]).toBe(text);
+  });
+
+  it("stamps the records the ingest wrote from what it wrote, as reading them back would", () => {
+    for (const file of readdirSync(dir).filter((n) => n.endsWith(".md"))) rmSync(join(dir, file));
+    ingest(); // every record written anew
+    const stamps = join(dir, ".cache", "ingest-stamps");
+    const [name] = readdirSync(stamps);
+    const written = readFileSync(join(stamps, name!), "utf8");
+    rmSync(join(stamps, name!));
+    stampIngest(dir, raw, 0); // no stamp to go by: every record read
+    expect(readFileSync(join(stamps, name!), "utf8")).toBe(written);
+    expect(Object.keys(JSON.parse(written).records)).toEqual(Object.keys(records()));
   });
 
   it("runs when a record names another raw file", () => {
