@@ -54,22 +54,26 @@ class Slab {
   private current = -1;
   private used = 0;
 
-  constructor(private readonly size: number) {}
+  /** `reuse`: keep the blocks for rewind(); otherwise a full block is let go with the last copy in it. */
+  constructor(
+    private readonly size: number,
+    private readonly reuse = false,
+  ) {}
 
   copy(bytes: Uint8Array): Uint8Array {
     if (bytes.length > this.size) return Uint8Array.prototype.slice.call(bytes);
-    if (this.current < 0 || this.used + bytes.length > this.size) {
-      if (++this.current === this.blocks.length) this.blocks.push(new Uint8Array(this.size));
-      this.used = 0;
-    }
-    const view = this.block().subarray(this.used, this.used + bytes.length);
+    if (this.current < 0 || this.used + bytes.length > this.size) this.next();
+    const view = this.blocks[this.current]!.subarray(this.used, this.used + bytes.length);
     view.set(bytes);
     this.used += bytes.length;
     return view;
   }
 
-  private block(): Uint8Array {
-    return this.blocks[this.current]!;
+  private next(): void {
+    if (!this.reuse) this.blocks.length = this.current = 0;
+    else this.current++;
+    if (this.current === this.blocks.length) this.blocks.push(new Uint8Array(this.size));
+    this.used = 0;
   }
 
   /**
@@ -141,7 +145,7 @@ function segmentName(id: string): string {
 export class CacheAdditions<V> {
   private readonly dir: string;
   private readonly packs = new Map<string, Map<string, Uint8Array>>();
-  private readonly slab = new Slab(SLAB_BYTES);
+  private readonly slab = new Slab(SLAB_BYTES, true);
   private held = 0;
 
   /** `most`: bytes held before they are written out (by save()), so that additions the size of the archive are not all in memory at once. */
