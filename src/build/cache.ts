@@ -3,11 +3,10 @@
  * by the SHA-256 of their input. Kept in 256 packs by the key's first byte, so that a build that
  * changes one entry rewrites one small file, and a pack drops the entries no build asked for.
  * Entries stay serialised in memory: each get() returns a fresh copy, and a cache the size of the
- * archive costs its bytes once, not twice. Additions from another run (CacheAdditions) are
- * written beside a pack as segments, read with it and merged into it when it is next written.
+ * archive costs its bytes once, not twice.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { deserialize, serialize } from "node:v8";
 
@@ -35,8 +34,6 @@ export function contentKeyOf(parts: Iterable<string>): string {
 
 interface Pack {
   entries: Map<string, Uint8Array>;
-  /** The segment files read with it, removed once it is written whole. */
-  segments: string[];
   used: Set<string>;
   dirty: boolean;
   /** Entries let go by take(): still on disk, no longer in memory. */
@@ -50,39 +47,21 @@ interface Pack {
  * and given back to the system whole.
  */
 class Slab {
-  private readonly blocks: Uint8Array[] = [];
-  private current = -1;
+  private block = new Uint8Array(0);
   private used = 0;
 
-  /** `reuse`: keep the blocks for rewind(); otherwise a full block is let go with the last copy in it. */
-  constructor(
-    private readonly size: number,
-    private readonly reuse = false,
-  ) {}
+  constructor(private readonly size: number) {}
 
   copy(bytes: Uint8Array): Uint8Array {
     if (bytes.length > this.size) return Uint8Array.prototype.slice.call(bytes);
-    if (this.current < 0 || this.used + bytes.length > this.size) this.next();
-    const view = this.blocks[this.current]!.subarray(this.used, this.used + bytes.length);
+    if (this.used + bytes.length > this.block.length) {
+      this.block = new Uint8Array(this.size);
+      this.used = 0;
+    }
+    const view = this.block.subarray(this.used, this.used + bytes.length);
     view.set(bytes);
     this.used += bytes.length;
     return view;
-  }
-
-  private next(): void {
-    if (!this.reuse) this.blocks.length = this.current = 0;
-    else this.current++;
-    if (this.current === this.blocks.length) this.blocks.push(new Uint8Array(this.size));
-    this.used = 0;
-  }
-
-  /**
-   * Copy into the same blocks again from the start: for an owner none of whose copies is used any
-   * more. Memory the process has not touched before costs a page fault a page, which on these
-   * machines (about 4 ms a MB) costs more than copying into it.
-   */
-  rewind(): void {
-    this.current = -1;
   }
 }
 
@@ -94,8 +73,9 @@ const decode = <V>(bytes: unknown): V =>
 
 const packId = (key: string) => key.slice(0, 2);
 
-function readPackFile(file: string): Map<string, Uint8Array> {
-  if (!existsSync(file)) return new Map();
+function readPack(dir: string, id: string): Map<string, Uint8Array> {
+  const file = dir && join(dir, `${id}.v8`);
+  if (!file || !existsSync(file)) return new Map();
   try {
     return deserialize(readFileSync(file)) as Map<string, Uint8Array>;
   } catch {
@@ -103,49 +83,15 @@ function readPackFile(file: string): Map<string, Uint8Array> {
   }
 }
 
-/** A pack's entries: its file's, then its segments' in the order they were written. */
-function readPack(dir: string, id: string, segments: readonly string[] = []): Map<string, Uint8Array> {
-  if (!dir) return new Map();
-  const entries = readPackFile(join(dir, `${id}.v8`));
-  for (const name of segments) for (const [key, bytes] of readPackFile(join(dir, name))) entries.set(key, bytes);
-  return entries;
-}
-
-/** Segment files by their pack's id, in the order they were written (their names sort so). */
-function listSegments(dir: string): Map<string, string[]> {
-  const byPack = new Map<string, string[]>();
-  if (!dir || !existsSync(dir)) return byPack;
-  for (const name of readdirSync(dir).sort()) {
-    const m = /^([0-9a-f]{2})\.[0-9a-z-]+\.v8$/.exec(name);
-    if (!m) continue;
-    let list = byPack.get(m[1]!);
-    if (!list) byPack.set(m[1]!, (list = []));
-    list.push(name);
-  }
-  return byPack;
-}
-
-/** A pack read with more segments than this is written whole again, so that the files per pack stay few. */
-const MOST_SEGMENTS = 8;
-
-let segmentsWritten = 0;
-
-/** A segment file's name: after every earlier segment's when sorted (time, then this process's count). */
-function segmentName(id: string): string {
-  const time = Date.now().toString(36).padStart(9, "0");
-  return `${id}.${time}-${process.pid.toString(36)}-${(segmentsWritten++).toString(36).padStart(6, "0")}.v8`;
-}
-
 /**
- * New entries for a cache that another run reads: written as segments beside its packs, none
- * dropped, and no pack read or rewritten, so that additions the size of the archive, written a
- * few hundred MB at a time, cost their bytes once. For values worked out ahead of the run that
- * needs them (the ingest's bodies' HTML and records, for the build).
+ * New entries for a cache that another run reads: written into its packs beside what they hold,
+ * none dropped, and no pack read before save(). For values worked out ahead of the run that needs
+ * them (the ingest's bodies' HTML, for the build).
  */
 export class CacheAdditions<V> {
   private readonly dir: string;
   private readonly packs = new Map<string, Map<string, Uint8Array>>();
-  private readonly slab = new Slab(SLAB_BYTES, true);
+  private readonly slab = new Slab(SLAB_BYTES);
   private held = 0;
 
   /** `most`: bytes held before they are written out (by save()), so that additions the size of the archive are not all in memory at once. */
@@ -167,11 +113,14 @@ export class CacheAdditions<V> {
   save(): void {
     if (this.dir) {
       mkdirSync(this.dir, { recursive: true });
-      for (const [id, added] of this.packs) writeAtomic(join(this.dir, segmentName(id)), serialize(added));
+      for (const [id, added] of this.packs) {
+        const entries = readPack(this.dir, id);
+        for (const [key, bytes] of added) entries.set(key, bytes);
+        writeAtomic(join(this.dir, `${id}.v8`), serialize(entries));
+      }
     }
     this.packs.clear();
     this.held = 0;
-    this.slab.rewind(); // the additions were serialised again into their segments
   }
 }
 
@@ -180,7 +129,6 @@ export class HashCache<V> {
   private readonly packs = new Map<string, Pack>();
   private readonly knownElsewhere = new Set<string>();
   private readonly slab = new Slab(SLAB_BYTES);
-  private segments: Map<string, string[]> | null = null;
 
   /** `namespace` names what is cached and how it was made (tool versions): a new one starts empty. */
   constructor(namespace: string, root: string | null = cacheRoot()) {
@@ -191,9 +139,7 @@ export class HashCache<V> {
     const id = packId(key);
     let pack = this.packs.get(id);
     if (!pack) {
-      this.segments ??= listSegments(this.dir);
-      const segments = this.segments.get(id) ?? [];
-      pack = { entries: readPack(this.dir, id, segments), segments, used: new Set(), dirty: segments.length > MOST_SEGMENTS, released: 0 };
+      pack = { entries: readPack(this.dir, id), used: new Set(), dirty: false, released: 0 };
       this.packs.set(id, pack);
     }
     return pack;
@@ -267,15 +213,16 @@ export class HashCache<V> {
     for (const [id, pack] of this.packs) {
       if (!pack.dirty && pack.used.size === pack.entries.size + pack.released) continue;
       if (pack.released > 0) {
-        for (const [key, bytes] of readPack(this.dir, id, pack.segments)) if (pack.used.has(key) && !pack.entries.has(key)) pack.entries.set(key, bytes);
+        for (const [key, bytes] of readPack(this.dir, id)) if (pack.used.has(key) && !pack.entries.has(key)) pack.entries.set(key, bytes);
         pack.released = 0;
       }
       for (const key of pack.entries.keys()) if (!pack.used.has(key)) pack.entries.delete(key);
       const file = join(this.dir, `${id}.v8`);
-      if (pack.entries.size === 0) rmSync(file, { force: true });
-      else writeAtomic(file, serialize(pack.entries));
-      for (const name of pack.segments) rmSync(join(this.dir, name), { force: true });
-      pack.segments = [];
+      if (pack.entries.size === 0) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      writeAtomic(file, serialize(pack.entries));
       pack.dirty = false;
     }
   }
