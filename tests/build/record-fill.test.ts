@@ -100,9 +100,8 @@ describe("a record as the ingest wrote it", () => {
 
 describe("a build after an ingest", () => {
   it("finds every record the ingest wrote in its cache, as parsing the files gives them", () => {
-    const restore = keepCacheDir();
+    const restore = keepCacheDir(join(work, "cache"));
     try {
-      process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache");
       const raw = join(work, "raw");
       mkdirSync(raw);
       const gen = generator(loadRegistries(), 5);

@@ -38,8 +38,7 @@ describe("events beside the rest of the site data", () => {
     const { inputs, forms } = generatedEventInputs(5, "2022");
     expect(inputs.length).toBe(600);
     const cache = mkdtempSync(join(tmpdir(), "events-cache-"));
-    const restore = keepCacheDir();
-    process.env["ARCHIVE_CACHE_DIR"] = cache; // the events process takes a copy of this process's environment
+    const restore = keepCacheDir(cache); // the events process takes a copy of this process's environment
     try {
       const here = siteEvents(inputs, forms);
       expect(here.events.length).toBeGreaterThan(5);
@@ -60,8 +59,7 @@ describe("events beside the rest of the site data", () => {
   it("take the linking of the reports from the cache while every report's grouping fields are as the last build's", async () => {
     const { inputs, forms } = generatedEventInputs(6, "2022");
     const cache = mkdtempSync(join(tmpdir(), "events-links-"));
-    const restore = keepCacheDir();
-    process.env["ARCHIVE_CACHE_DIR"] = cache;
+    const restore = keepCacheDir(cache);
     try {
       const here = siteEvents(inputs, forms);
       expect(await eventsAside(inputs, forms)).toEqual(here);
@@ -90,9 +88,8 @@ describe("events beside the rest of the site data", () => {
 
   it("use the process started before the records were read, and leave none behind when it is not needed after all", async () => {
     const { inputs, forms } = generatedEventInputs(5, "2022");
-    const restore = keepCacheDir();
+    const restore = keepCacheDir(mkdtempSync(join(tmpdir(), "events-early-")));
     try {
-      process.env["ARCHIVE_CACHE_DIR"] = mkdtempSync(join(tmpdir(), "events-early-"));
       startEventsAside(inputs.length);
       expect(children().filter((c) => c.includes("events-process"))).toHaveLength(1);
       const answer = eventsAside(inputs, forms);
@@ -112,9 +109,8 @@ describe("events beside the rest of the site data", () => {
   it("say why when the events process fails, and leave no process behind, as they do when it answers", async () => {
     const { inputs, forms } = generatedEventInputs(5, "2022");
     const cache = mkdtempSync(join(tmpdir(), "events-unwritable-"));
-    const restore = keepCacheDir();
+    const restore = keepCacheDir(cache);
     try {
-      process.env["ARCHIVE_CACHE_DIR"] = cache;
       await eventsAside(inputs, forms);
       expect(await eventsProcessesAfter(5000)).toEqual([]); // let go once it answered, it ends
 

@@ -29,14 +29,14 @@ export function seedRecordsWithCache(prefix: string): { work: string; articles: 
   const work = mkdtempSync(join(tmpdir(), prefix));
   const seeds = join(repoRoot, "articles");
   for (const name of readdirSync(seeds).filter((n) => n.endsWith(".md"))) cpSync(join(seeds, name), join(work, "articles", name));
-  const restore = keepCacheDir();
-  process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache");
+  const restore = keepCacheDir(join(work, "cache"));
   return { work, articles: join(work, "articles"), restore };
 }
 
-/** ARCHIVE_CACHE_DIR as it is now, put back by the function returned, for a test that sets it. */
-export function keepCacheDir(): () => void {
+/** ARCHIVE_CACHE_DIR as it is now, put back by the function returned, for a test that sets it (to `dir`, where given). */
+export function keepCacheDir(dir?: string): () => void {
   const before = process.env["ARCHIVE_CACHE_DIR"];
+  if (dir !== undefined) process.env["ARCHIVE_CACHE_DIR"] = dir;
   return () => {
     if (before === undefined) delete process.env["ARCHIVE_CACHE_DIR"];
     else process.env["ARCHIVE_CACHE_DIR"] = before;

@@ -67,9 +67,8 @@ describe("an ingest prepared on worker threads", () => {
 
 describe("raw files read as the ingest needs them", () => {
   it("refuses a file removed after the folder was read, with why, and ingests one rewritten meanwhile as it now reads", async () => {
-    const restore = keepCacheDir();
+    const restore = keepCacheDir(join(work, "cache-lazy"));
     try {
-      process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache-lazy");
       const dir = join(work, "lazy");
       cpSync(raw, join(dir, "raw"), { recursive: true });
       const files = readRawFolder(dir);
@@ -99,9 +98,8 @@ describe("raw files read as the ingest needs them", () => {
 
 describe("a second ingest over its own records", () => {
   it("leaves the records as they are, and writes a removed one again byte for byte, from what it cached of the first", () => {
-    const restore = keepCacheDir();
+    const restore = keepCacheDir(join(work, "cache-again"));
     try {
-      process.env["ARCHIVE_CACHE_DIR"] = join(work, "cache-again");
       const dir = join(work, "twice");
       const reportFile = join(work, "twice-report.json");
       const outcomes = () => (JSON.parse(readFileSync(reportFile, "utf8")) as IngestReport).articles.map((a) => a.outcome);
